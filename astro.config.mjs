@@ -1,0 +1,57 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeKatexStrict from './src/plugins/rehype-katex-strict.mjs';
+import pagefind from './src/plugins/pagefind-integration.mjs';
+
+export default defineConfig({
+  // Tests and forks may build into another folder (e.g. the broken-formula fixture test).
+  outDir: process.env.NOTEBOOK_OUT_DIR ?? './dist',
+  cacheDir: process.env.NOTEBOOK_CACHE_DIR ?? './node_modules/.astro',
+  trailingSlash: 'ignore',
+  // Styles as files, never inlined: 'self' in the CSP then covers them all (no hash bookkeeping).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  integrations: [mdx(), pagefind()],
+  markdown: {
+    // Prism emits classes, not inline styles, so highlighted code works under the CSP.
+    syntaxHighlight: 'prism',
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict],
+    }),
+  },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+      ],
+      scriptDirective: {
+        // Pagefind's search runs WebAssembly, which needs this one permission; it allows
+        // compiling wasm only, not eval of JavaScript.
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+      },
+      styleDirective: {
+        // KaTeX positions glyphs with inline style attributes (style="height:…"). Only
+        // attributes are let through; <style> elements and stylesheets stay hash/self-only.
+        resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+      },
+    },
+  },
+  vite: {
+    worker: { format: 'es' },
+    // Fonts as files, never data: URIs, so font-src stays 'self'.
+    build: { assetsInlineLimit: 0 },
+  },
+});

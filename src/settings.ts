@@ -1,0 +1,21 @@
+/**
+ * Site-wide settings. A fork changes these and nothing else to make the site its own.
+ */
+export const SETTINGS = {
+  title: 'Improving Neural Networks',
+  tagline: 'A live notebook on weight initialization, L1/L2 regularization and dropout',
+  description:
+    'Learn by experiment how weight initialization, L1 and L2 regularization and dropout change the training of a neural network. Every figure is computed by the small engine shown on the page, in your browser.',
+  /**
+   * Where a chapter's source can be edited, as a URL prefix to which the chapter's path
+   * (e.g. `content/chapters/how-to-use.mdx`) is appended — for a GitHub fork:
+   * `https://github.com/<you>/<repo>/edit/main/`. When null, chapter pages name the file to
+   * edit and point to the forking guide instead of linking to a host.
+   */
+  editUrlBase: null as string | null,
+} as const;
+
+/** The edit link (or null) for a chapter whose file is `content/chapters/<file>`. */
+export function editUrl(filePath: string): string | null {
+  return SETTINGS.editUrlBase ? SETTINGS.editUrlBase + filePath.replace(/^\.\//, '') : null;
+}
