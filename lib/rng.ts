@@ -1,0 +1,132 @@
+/**
+ * Seeded randomness for the engine. Every random draw in `lib/` goes through an {@link Rng}, so the
+ * same seed reproduces the same weights, masks, shuffles and curves bit for bit on every run.
+ *
+ * Generator: xoshiro128** (Blackman & Vigna, "Scrambled linear pseudorandom number generators",
+ * ACM TOMS 47(4), 2021; reference C at prng.di.unimi.it), 128 bits of state, period 2^128 − 1.
+ * It only needs 32-bit integer arithmetic (`Math.imul`, shifts), which JavaScript does exactly.
+ * Its four state words are filled from the seed by a SplitMix-style sequence: a Weyl sequence with
+ * the golden-ratio increment 0x9E3779B9, each term passed through Wellons's "lowbias32" integer
+ * hash (github.com/skeeto/hash-prospector), as Vigna recommends for seeding xoshiro from one word.
+ * @module
+ */
+
+/** A deterministic stream of random numbers. */
+export interface Rng {
+  /** The seed this stream was created from. */
+  readonly seed: number
+  /** Uniform in [0, 1) with 53-bit resolution (every double k·2⁻⁵³ equally likely). */
+  uniform(): number
+  /** Standard normal N(0, 1) (Marsaglia polar method). */
+  normal(): number
+  /** Integer uniform in [0, n) for a positive integer n ≤ 2⁵³ (bias below n·2⁻⁵³). */
+  int(n: number): number
+  /** Shuffles `items` in place (Fisher–Yates / Durstenfeld), every permutation equally likely. */
+  shuffle<T>(items: { length: number; [i: number]: T }): void
+  /** A new, independent stream whose seed is drawn from this one (deterministically). */
+  fork(): Rng
+}
+
+/** Wellons's lowbias32 hash: a bijection on 32-bit words with strong avalanche. */
+function lowbias32(x: number): number {
+  x ^= x >>> 16
+  x = Math.imul(x, 0x7feb352d)
+  x ^= x >>> 15
+  x = Math.imul(x, 0x846ca68b)
+  x ^= x >>> 16
+  return x >>> 0
+}
+
+const TWO_32 = 4294967296
+
+/**
+ * Creates a seeded generator. `seed` must be a safe integer (negative allowed); both its low and
+ * high 32 bits feed the state, so nearby or large seeds give unrelated streams.
+ */
+export function createRng(seed: number): Rng {
+  if (!Number.isSafeInteger(seed)) {
+    throw new Error(`createRng: seed must be a safe integer, got ${String(seed)}`)
+  }
+  const low = seed >>> 0 // seed mod 2³² (ToUint32 is exact for safe integers)
+  const high = Math.floor(seed / TWO_32) >>> 0
+  // Fold the two halves into one word; lowbias32 is bijective, so distinct low words stay distinct.
+  let weyl = lowbias32(lowbias32(low) ^ high)
+  const s = new Uint32Array(4)
+  for (let i = 0; i < 4; i++) {
+    weyl = (weyl + 0x9e3779b9) >>> 0
+    s[i] = lowbias32(weyl)
+  }
+  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1 // the all-zero state is a fixed point
+
+  const next = xoshiro128StarStar(s)
+
+  function uniform(): number {
+    // 27 + 26 high bits of two draws make a 53-bit integer (as in MT19937's genrand_res53).
+    const a = next() >>> 5
+    const b = next() >>> 6
+    return (a * 67108864 + b) / 9007199254740992
+  }
+
+  // Marsaglia & Bray (1964) polar method; the second variate of each pair is kept for the next call.
+  let spare = 0
+  let hasSpare = false
+  function normal(): number {
+    if (hasSpare) {
+      hasSpare = false
+      return spare
+    }
+    let u: number, v: number, r: number
+    do {
+      u = 2 * uniform() - 1
+      v = 2 * uniform() - 1
+      r = u * u + v * v
+    } while (r >= 1 || r === 0)
+    const f = Math.sqrt((-2 * Math.log(r)) / r)
+    spare = v * f
+    hasSpare = true
+    return u * f
+  }
+
+  function int(n: number): number {
+    if (!Number.isSafeInteger(n) || n < 1) {
+      throw new Error(`rng.int: n must be a positive safe integer, got ${String(n)}`)
+    }
+    return Math.floor(uniform() * n)
+  }
+
+  function shuffle<T>(items: { length: number; [i: number]: T }): void {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(uniform() * (i + 1))
+      const tmp = items[i]
+      items[i] = items[j]
+      items[j] = tmp
+    }
+  }
+
+  // A 53-bit child seed: two draws, so forks of different parents rarely collide.
+  const fork = (): Rng => createRng(Math.floor(uniform() * 9007199254740992))
+
+  return { seed, uniform, normal, int, shuffle, fork }
+}
+
+/**
+ * The xoshiro128** step function over a 4-word state (updated in place), exactly as in Blackman &
+ * Vigna's reference C: each call returns the next unsigned 32-bit output.
+ */
+export function xoshiro128StarStar(s: Uint32Array): () => number {
+  return function next(): number {
+    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0
+    const t = s[1] << 9
+    s[2] ^= s[0]
+    s[3] ^= s[1]
+    s[1] ^= s[2]
+    s[0] ^= s[3]
+    s[2] ^= t
+    s[3] = rotl(s[3], 11)
+    return result
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k))
+}
