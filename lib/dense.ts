@@ -80,9 +80,8 @@ export class Dense {
     if (typeof rng?.uniform !== 'function') throw new Error(`Dense: rng must be an Rng (from createRng(seed)), got ${String(rng)}`)
     this.inputDim = inputDim; this.units = units; this.dropRate = dropRate; this.bias = bias; this.rng = rng
     this.w = INITIALIZERS[this.initializer](inputDim, units, rng)
-    this.b = zeros(1, units)
-    this.gradW = zeros(inputDim, units)
-    this.gradB = zeros(1, units)
+    this.b = zeros(1, units) // biases start at 0: the random weights already break the symmetry
+    this.gradW = zeros(inputDim, units); this.gradB = zeros(1, units)
   }
 
   /** Runs the layer on x [batch, inputDim]; dropout only when `training` is true. Returns a reused buffer. */

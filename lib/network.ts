@@ -1,6 +1,8 @@
 /**
  * A stack of {@link Dense} layers trained by plain stochastic gradient descent on
  * total loss = mean data loss + λ·Σ_layers R(W), the penalty on weights only (never biases).
+ * The penalty is a sum over weights, not divided by the batch size: as the data loss is a mean,
+ * λ then means the same thing whatever the batch size.
  * @module
  */
 import { reuse, type Matrix } from './matrix.ts'
@@ -128,16 +130,16 @@ export class Network {
       throw new Error(`Network.step: learningRate must be a finite number ≥ 0, got ${String(learningRate)}`)
     }
     const { total } = this.backprop(x, y, true, false)
+    // #region sgd-update
     for (const layer of this.layers) {
-      // #region sgd-update
       const w = layer.w.data, gw = layer.gradW.data
       for (let k = 0; k < w.length; k++) w[k] -= learningRate * gw[k] // W ← W − α·d total/dW
       if (layer.bias) {
         const b = layer.b.data, gb = layer.gradB.data
         for (let k = 0; k < b.length; k++) b[k] -= learningRate * gb[k] // b ← b − α·d data loss/db
       }
-      // #endregion
     }
+    // #endregion
     return total
   }
 }
