@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './src/plugins/rehype-katex-strict.mjs';
+import remarkJsxWhere from './src/plugins/remark-jsx-where.mjs';
 import pagefind from './src/plugins/pagefind-integration.mjs';
 
 export default defineConfig({
@@ -20,7 +21,7 @@ export default defineConfig({
     // Prism emits classes, not inline styles, so highlighted code works under the CSP.
     syntaxHighlight: 'prism',
     processor: unified({
-      remarkPlugins: [remarkMath],
+      remarkPlugins: [remarkMath, remarkJsxWhere],
       rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict],
     }),
   },

@@ -1,10 +1,11 @@
 /**
  * Dense row-major float64 matrices and the three products a dense layer needs:
  * A·B (forward), Aᵀ·B (weight gradient) and A·Bᵀ (gradient to the input), none of which
- * materialises a transpose. Every product writes into an optional preallocated `out`.
+ * materialises a transpose. Every product writes into an optional preallocated `out`, so a
+ * training loop allocates its buffers once (see `reuse`). The arithmetic is in lib/kernels.ts.
  * @module
  */
-import { gemmNT, gemmRows } from './kernels.ts'
+import { gemm } from './kernels.ts'
 
 /** A row-major matrix: entry (i, j) is `data[i * cols + j]`. */
 export type Matrix = { rows: number; cols: number; data: Float64Array }
@@ -77,6 +78,11 @@ function prepare(
   fn: string, a: Matrix, b: Matrix, innerA: number, innerB: number, bSide: string,
   rows: number, cols: number, out: Matrix | undefined, form: string,
 ): Matrix {
+  for (const [name, m] of [['a', a], ['b', b], ['out', out]] as const) {
+    if (m !== undefined && m.data.length !== m.rows * m.cols) {
+      throw new Error(`${fn}: ${name} is ${shape(m)} but holds ${m.data.length} values, expected ${m.rows * m.cols}`)
+    }
+  }
   if (innerA !== innerB) {
     throw new Error(
       `${fn}: inner dimensions differ for ${form}: a is ${shape(a)}, b is ${shape(b)}; ` +
@@ -102,20 +108,23 @@ function overlaps(x: Matrix, y: Matrix): boolean {
 /** out = a·b, shape a.rows × b.cols; `out` is overwritten (never accumulated). */
 export function matmul(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   const o = prepare('matmul', a, b, a.cols, b.rows, 'rows', a.rows, b.cols, out, 'a·b')
-  gemmRows(a.data, a.cols, 1, b.data, o.data, a.rows, a.cols, b.cols)
+  // A(i,k) = a[i·K + k], B(k,j) = b[k·n + j]
+  gemm(a.data, a.cols, 1, b.data, b.cols, 1, o.data, a.rows, a.cols, b.cols)
   return o
 }
 
 /** out = aᵀ·b, shape a.cols × b.cols, reading a in place (no transposed copy); overwrites `out`. */
 export function matmulTN(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   const o = prepare('matmulTN', a, b, a.rows, b.rows, 'rows', a.cols, b.cols, out, 'aᵀ·b')
-  gemmRows(a.data, 1, a.cols, b.data, o.data, a.cols, a.rows, b.cols)
+  // (aᵀ)(i,k) = a[k·m + i] with m = a.cols, B(k,j) = b[k·n + j]
+  gemm(a.data, 1, a.cols, b.data, b.cols, 1, o.data, a.cols, a.rows, b.cols)
   return o
 }
 
 /** out = a·bᵀ, shape a.rows × b.rows, reading b in place (no transposed copy); overwrites `out`. */
 export function matmulNT(a: Matrix, b: Matrix, out?: Matrix): Matrix {
   const o = prepare('matmulNT', a, b, a.cols, b.cols, 'columns', a.rows, b.rows, out, 'a·bᵀ')
-  gemmNT(a.data, b.data, o.data, a.rows, a.cols, b.rows)
+  // A(i,k) = a[i·K + k], (bᵀ)(k,j) = b[j·K + k]
+  gemm(a.data, a.cols, 1, b.data, 1, b.cols, o.data, a.rows, a.cols, b.rows)
   return o
 }

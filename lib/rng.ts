@@ -7,7 +7,8 @@
  * It only needs 32-bit integer arithmetic (`Math.imul`, shifts), which JavaScript does exactly.
  * Its four state words are filled from the seed by a SplitMix-style sequence: a Weyl sequence with
  * the golden-ratio increment 0x9E3779B9, each term passed through Wellons's "lowbias32" integer
- * hash (github.com/skeeto/hash-prospector), as Vigna recommends for seeding xoshiro from one word.
+ * hash (github.com/skeeto/hash-prospector) — a 32-bit analogue of the SplitMix64 seeding that
+ * Vigna recommends for xoshiro.
  * @module
  */
 
@@ -41,7 +42,8 @@ const TWO_32 = 4294967296
 
 /**
  * Creates a seeded generator. `seed` must be a safe integer (negative allowed); both its low and
- * high 32 bits feed the state, so nearby or large seeds give unrelated streams.
+ * high 32 bits are hashed into the state, so nearby or large seeds give unrelated streams (seeds
+ * that differ only in their low 32 bits never share a stream).
  */
 export function createRng(seed: number): Rng {
   if (!Number.isSafeInteger(seed)) {

@@ -84,6 +84,17 @@ describe('matrix products against a naive triple loop', () => {
     expect(Array.from(matmulNT(a, a).data)).toEqual([14, 32, 32, 77])
   })
 
+  it('propagates NaN and ∞ where the naive loop does (divergence detection relies on it)', () => {
+    const rng = createRng(99)
+    const a = random(11, 9, rng), b = random(9, 10, rng)
+    a.data[2 * 9 + 3] = NaN // row 2 of a·b becomes NaN
+    b.data[5 * 10 + 7] = Infinity // column 7 becomes ±∞ (or NaN where it meets the NaN row)
+    const got = matmul(a, b), want = naive(toRows(a), toRows(b), 9, 10).flat()
+    expect(Array.from(got.data, (v) => String(Math.sign(v) * (Number.isFinite(v) ? 0 : 1))))
+      .toEqual(want.map((v) => String(Math.sign(v) * (Number.isFinite(v) ? 0 : 1))))
+    expect(Array.from(got.data).filter(Number.isNaN).length).toBe(10)
+  })
+
   it('handles an inner dimension of zero as a sum of nothing', () => {
     const out = matrix(2, 3, [1, 1, 1, 1, 1, 1])
     matmul(zeros(2, 0), zeros(0, 3), out)
@@ -102,6 +113,12 @@ describe('shape errors name what was given and what was expected', () => {
     expect(() => matmul(a, zeros(3, 5), zeros(5, 2))).toThrow(/out is 5×2, expected 2×5/)
     expect(() => matmulTN(a, zeros(2, 4), zeros(2, 4))).toThrow(/out is 2×4, expected 3×4/)
     expect(() => matmulNT(a, zeros(4, 3), zeros(4, 2))).toThrow(/out is 4×2, expected 2×4/)
+  })
+  it('rejects a matrix whose data does not match its shape', () => {
+    const bad = { rows: 2, cols: 3, data: new Float64Array(5) }
+    expect(() => matmul(bad, zeros(3, 1))).toThrow(/a is 2×3 but holds 5 values, expected 6/)
+    expect(() => matmulNT(zeros(1, 3), bad)).toThrow(/b is 2×3 but holds 5 values, expected 6/)
+    expect(() => matmulTN(zeros(2, 2), zeros(2, 3), bad)).toThrow(/out is 2×3 but holds 5 values/)
   })
   it('rejects an out that aliases an input', () => {
     const sq = zeros(3, 3)

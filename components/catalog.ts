@@ -1,0 +1,64 @@
+/**
+ * The page components an author can use in a chapter, with their props, for the widget reference
+ * page. Widgets document themselves through their parameter specs (components/widgets/specs.ts);
+ * these have no spec, so their props are described here, next to the files that check them.
+ */
+export type PropDoc = { name: string; allowed: string; default: string; required?: boolean };
+export type ComponentDoc = { name: string; file: string; purpose: string; props: PropDoc[] };
+
+export const PAGE_COMPONENTS: ComponentDoc[] = [
+  {
+    name: 'Source',
+    file: 'components/Source.astro',
+    purpose: 'Shows an engine file, or one `// #region` of it, exactly as it runs. A missing region fails the tests.',
+    props: [
+      { name: 'path', allowed: 'a file under lib/, e.g. "lib/dense.ts"', default: '—', required: true },
+      { name: 'region', allowed: 'a region name in that file', default: 'the whole file' },
+      { name: 'title', allowed: 'any text', default: 'the path and region' },
+    ],
+  },
+  {
+    name: 'Figure',
+    file: 'components/Figure.astro',
+    purpose: 'Wraps any figure with a caption saying what to notice.',
+    props: [
+      { name: 'caption', allowed: 'text, at least 10 characters', default: '—', required: true },
+      { name: 'id', allowed: 'an anchor name', default: 'none' },
+    ],
+  },
+  {
+    name: 'Aside',
+    file: 'components/Aside.astro',
+    purpose: 'A box beside the main line: a note, a warning, what a paper says, or where the source post differs.',
+    props: [
+      { name: 'kind', allowed: '"note", "warning", "paper" or "post"', default: '"note"' },
+      { name: 'title', allowed: 'any text', default: 'a heading for the kind' },
+    ],
+  },
+  {
+    name: 'Exercise',
+    file: 'components/Exercise.astro',
+    purpose: 'Predict, then check: a question, optional choices, and an answer (the slot) revealed on request.',
+    props: [
+      { name: 'question', allowed: 'text, at least 10 characters', default: '—', required: true },
+      { name: 'choices', allowed: 'a list of at least 2 strings', default: 'none: the reader writes a prediction' },
+      { name: 'answer', allowed: 'index of the right choice, from 0', default: '— (required with choices)' },
+    ],
+  },
+  {
+    name: 'Cite',
+    file: 'components/Cite.astro',
+    purpose: 'An in-text citation linking to an entry of the chapter\'s `references` frontmatter.',
+    props: [{ name: 'id', allowed: 'a reference id, e.g. "glorot-2010"', default: '—', required: true }],
+  },
+  {
+    name: 'CodeCell',
+    file: 'components/CodeCell.astro',
+    purpose: 'Editable TypeScript that runs in a sandboxed worker with the engine importable as "lib"; only on a click.',
+    props: [
+      { name: 'code', allowed: 'a string, usually a .ts file imported with ?raw', default: '—', required: true },
+      { name: 'timeoutMs', allowed: 'an integer from 100 to 30000', default: '5000' },
+      { name: 'check', allowed: 'the name of a check in components/codecell/checks.ts', default: 'none' },
+    ],
+  },
+];

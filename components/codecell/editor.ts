@@ -1,0 +1,63 @@
+/**
+ * The CodeMirror 6 editor of a code cell, loaded only when the reader presses Edit (~170 KB
+ * gzip, so never eagerly). It replaces the highlighted listing in place.
+ *
+ * CodeMirror writes its styles with style-mod: into a `<style>` element when mounted in a
+ * document — which the page's style-src (hashes and 'self' only) refuses — but into a
+ * constructed stylesheet (`adoptedStyleSheets`) when mounted in a shadow root. So the editor
+ * lives in a shadow root; the page's colours reach it through CSS custom properties, which
+ * inherit across the shadow boundary.
+ * @module
+ */
+import { javascript } from '@codemirror/lang-javascript';
+import { Prec } from '@codemirror/state';
+import { EditorView, keymap } from '@codemirror/view';
+import { basicSetup } from 'codemirror';
+
+export type EditorOptions = { label: string; onRun: () => void };
+
+/** Page variables (src/styles/global.css) → editor theme, so light and dark both follow the page. */
+const theme = EditorView.theme({
+  '&': { color: 'var(--fg)', backgroundColor: 'var(--code-bg)', fontSize: '0.9rem', border: '1px solid var(--rule)', borderRadius: '4px' },
+  '&.cm-focused': { outline: '2px solid var(--accent)', outlineOffset: '2px' },
+  '.cm-content': { fontFamily: 'var(--font-code)', caretColor: 'var(--fg)' },
+  '.cm-scroller': { fontFamily: 'var(--font-code)', lineHeight: '1.5' },
+  '.cm-gutters': { backgroundColor: 'var(--bg-soft)', color: 'var(--fg-soft)', borderRight: '1px solid var(--rule)' },
+  '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'color-mix(in srgb, var(--accent) 8%, transparent)' },
+  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground, ::selection': { backgroundColor: 'color-mix(in srgb, var(--accent) 30%, transparent) !important' },
+  '.cm-cursor': { borderLeftColor: 'var(--fg)' },
+});
+
+/**
+ * Mounts an editor holding `code` in `host` (whose listing it hides) and returns a small handle.
+ * Ctrl+Enter / Cmd+Enter runs; Escape then Tab leaves the editor (CodeMirror's own rule, so
+ * Tab can indent without trapping keyboard users).
+ */
+export function createEditor(host: HTMLElement, code: string, options: EditorOptions): { getCode(): string; setCode(c: string): void; focus(): void } {
+  const mount = document.createElement('div');
+  mount.className = 'cc-editor';
+  const root = mount.attachShadow({ mode: 'open' });
+  const run = () => {
+    options.onRun();
+    return true;
+  };
+  const view = new EditorView({
+    doc: code,
+    root,
+    parent: root,
+    extensions: [
+      Prec.highest(keymap.of([{ key: 'Mod-Enter', run }])),
+      basicSetup,
+      javascript({ typescript: true }),
+      theme,
+      EditorView.contentAttributes.of({ 'aria-label': options.label }),
+    ],
+  });
+  for (const child of [...host.children]) (child as HTMLElement).hidden = true;
+  host.append(mount);
+  return {
+    getCode: () => view.state.doc.toString(),
+    setCode: (c) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: c } }),
+    focus: () => view.focus(),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Signal through depth (Glorot & Bengio 2010, Figures 6–7, at browser scale): push one batch of
+ * standard-normal inputs through `depth` equal-width layers, back-propagate once, and report, per
+ * layer, the distribution of activations (forward) and of the gradient arriving at each layer's
+ * output (backward), with the variance argument's prediction beside them.
+ */
+import {
+  createRng, Dense, histogram, INITIALIZER_VARIANCE, LOSSES, matrix, Network, recordBatch,
+  type ActivationName, type InitializerName,
+} from '../../lib/index.ts';
+import type { Experiment } from '../runtime/experiment.ts';
+
+export type DepthSignalState = {
+  initializer: InitializerName;
+  activation: ActivationName;
+  depth: number;
+  width: number;
+  samples: number;
+  seed: number;
+};
+
+export type LayerSignal = {
+  layer: number;
+  /** Std of the activations a = f(z), and of the pre-activations z. */
+  forwardStd: number;
+  preStd: number;
+  /** Std of d loss / d a, the gradient flowing back into this layer's output. */
+  backwardStd: number;
+  /** Predicted std of z from the variance argument, or null where it makes no prediction. */
+  theoryPreStd: number | null;
+  forward: { edges: number[]; counts: number[] };
+  backward: { edges: number[]; counts: number[] };
+};
+
+export type DepthSignalResult = { state: DepthSignalState; layers: LayerSignal[]; nonFinite: boolean };
+
+const BINS = 30;
+
+/**
+ * The variance argument's prediction for std(z) at layer l (1-based), inputs with unit variance.
+ * Linear regime (linear, and tanh while unsaturated): Var(z_l) = n·Var(W)·Var(z_{l−1}).
+ * ReLU: half of a zero-mean symmetric z is cut, so E[a²] = Var(z)/2 and
+ * Var(z_l) = n·Var(W)·Var(z_{l−1})/2 after the first layer (He et al. 2015, eq. 7–9).
+ * Sigmoid's outputs are not zero-mean, so no such product formula holds: null.
+ */
+export function theoryPreStd(activation: ActivationName, n: number, varW: number, layer: number): number | null {
+  const gain = n * varW;
+  if (activation === 'linear' || activation === 'tanh') return Math.sqrt(gain ** layer);
+  if (activation === 'relu') return Math.sqrt(gain * (gain / 2) ** (layer - 1));
+  return null;
+}
+
+function sharedHistogram(arrays: Float64Array[], symmetric: boolean) {
+  let extent = 0;
+  for (const a of arrays) for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i])) extent = Math.max(extent, Math.abs(a[i]));
+  if (!(extent > 0)) extent = 1;
+  const domain: [number, number] = symmetric ? [-extent, extent] : [0, extent];
+  return arrays.map((a) => {
+    const h = histogram(a, { bins: BINS, domain });
+    return { edges: Array.from(h.edges), counts: h.counts };
+  });
+}
+
+export const depthSignal: Experiment<DepthSignalState, DepthSignalResult> = {
+  name: 'depthSignal',
+  *run(state) {
+    const { initializer, activation, depth, width, samples, seed } = state;
+    const rng = createRng(seed);
+    const layers = Array.from({ length: depth }, () => new Dense({ inputDim: width, units: width, activation, initializer, rng }));
+    const network = new Network(layers, { loss: 'mse' });
+    const x = matrix(samples, width, Array.from({ length: samples * width }, () => rng.normal()));
+    const y = matrix(samples, width, Array.from({ length: samples * width }, () => rng.normal()));
+    const record = recordBatch(network, x, y, { bins: 2 });
+    const outputs = layers.map((l) => l.a!.data);
+    // Gradient into layer i's output: layer i+1's d loss/d x; for the top layer, the loss gradient.
+    const top = LOSSES.mse(layers[depth - 1].a!, y).grad.data;
+    const backwardArrays = layers.map((_, i) => (i + 1 < depth ? layers[i + 1].gradX!.data : top));
+    const forwardH = sharedHistogram(outputs, activation !== 'relu' && activation !== 'sigmoid');
+    const backwardH = sharedHistogram(backwardArrays, true);
+    const varW = INITIALIZER_VARIANCE[initializer](width, width);
+    const result: DepthSignalResult = {
+      state,
+      nonFinite: record.layers.some((l) => (l.output?.nonFinite ?? 0) > 0),
+      layers: record.layers.map((l, i) => ({
+        layer: l.layer,
+        forwardStd: l.output?.std ?? NaN,
+        preStd: l.preActivation?.std ?? NaN,
+        backwardStd: l.outputGradient?.std ?? NaN,
+        theoryPreStd: theoryPreStd(activation, width, varW, l.layer),
+        forward: forwardH[i],
+        backward: backwardH[i],
+      })),
+    };
+    yield { fraction: 1, snapshot: result };
+    return result;
+  },
+};

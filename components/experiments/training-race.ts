@@ -1,0 +1,157 @@
+/**
+ * Training race: several initializers train the same network on the same data, from the same
+ * seeds and with the same minibatches, so the only difference between racers is the scale (and
+ * law) of their initial weights. Each racer runs once per seed; its loss curve is the median
+ * over seeds with the min–max band. This is the idea of He et al. (2015), Figure 3: a deep ReLU
+ * net that trains from He's initialization and stalls from Xavier/Glorot's.
+ */
+import {
+  blobs, circles, createRng, Dense, Network, spirals, trainSteps, trainTestSplit, twoMoons, xor,
+  type ActivationName, type Dataset, type Divergence, type InitializerName, type Progress, type Rng, type TrainResult,
+} from '../../lib/index.ts';
+import type { Experiment } from '../runtime/experiment.ts';
+
+export type RaceDataset = 'moons' | 'circles' | 'spirals' | 'xor' | 'blobs';
+
+export type TrainingRaceState = {
+  initializers: InitializerName[];
+  dataset: RaceDataset;
+  /** Hidden layers (the output layer comes on top). */
+  depth: number;
+  width: number;
+  activation: ActivationName;
+  learningRate: number;
+  epochs: number;
+  batchSize: number;
+  /** How many seeds each racer is trained from. */
+  seeds: number;
+  seed: number;
+};
+
+/** One racer trained from one seed: loss per epoch (epoch 0 = untrained), final accuracies. */
+export type RaceRun = {
+  trainLoss: number[];
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  divergence: Divergence | null;
+};
+
+/** One initializer: its runs (one per seed) and their median curve with the min–max band. */
+export type Racer = { initializer: InitializerName; runs: RaceRun[]; median: number[]; lo: number[]; hi: number[] };
+
+export type TrainingRaceResult = {
+  /** Step count at each recorded epoch (shared by every curve). */
+  steps: number[];
+  epochsDone: number;
+  racers: Racer[];
+};
+
+/** Examples generated, and the share held out as the test set. */
+export const SAMPLES = 300;
+export const TEST_FRACTION = 1 / 3;
+export const TRAIN_SIZE = SAMPLES - Math.round(SAMPLES * TEST_FRACTION);
+
+const MAKERS: Record<RaceDataset, (rng: Rng) => Dataset> = {
+  moons: (rng) => twoMoons({ n: SAMPLES, rng }),
+  circles: (rng) => circles({ n: SAMPLES, rng }),
+  spirals: (rng) => spirals({ n: SAMPLES, rng }),
+  xor: (rng) => xor({ n: SAMPLES, rng }),
+  blobs: (rng) => blobs({ n: SAMPLES, rng }),
+};
+
+/** Minibatch steps in one epoch. */
+export const stepsPerEpoch = (batchSize: number): number => Math.ceil(TRAIN_SIZE / Math.min(batchSize, TRAIN_SIZE));
+
+/**
+ * The per-seed random streams. Seed k gives two seeds: one for the initial weights and one for
+ * the minibatch order. Every racer builds fresh generators from the same two numbers, so racers
+ * see identical batches, and two racers with the same initializer are identical throughout.
+ * (Sharing one generator between weights and shuffling would not do: a normal law consumes a
+ * different number of draws than a uniform one, which would shift every later batch.)
+ */
+export function seedStreams(seed: number, count: number): { data: number; runs: { init: number; order: number }[] } {
+  const rng = createRng(seed);
+  const draw = () => rng.int(2 ** 31);
+  const data = draw();
+  return { data, runs: Array.from({ length: count }, () => ({ init: draw(), order: draw() })) };
+}
+
+/** Median and min–max of column `t` over the rows that reach it (a diverged run counts as +∞). */
+function band(curves: number[][], length: number) {
+  const median: number[] = [], lo: number[] = [], hi: number[] = [];
+  for (let t = 0; t < length; t++) {
+    const v = curves.map((c) => (t < c.length && !Number.isNaN(c[t]) ? c[t] : Infinity)).sort((a, b) => a - b);
+    const m = v.length >> 1;
+    median.push(v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2);
+    lo.push(v[0]);
+    hi.push(v[v.length - 1]);
+  }
+  return { median, lo, hi };
+}
+
+type Live = { racer: number; runs: RaceRun; it: Generator<Progress, TrainResult, void>; done: boolean };
+
+function startRun(state: TrainingRaceState, data: { train: Dataset; test: Dataset }, initializer: InitializerName, seeds: { init: number; order: number }) {
+  const { depth, width, activation } = state;
+  const multi = data.train.kind === 'multiclass';
+  const initRng = createRng(seeds.init);
+  const features = data.train.x.cols;
+  const layers = Array.from({ length: depth }, (_, i) =>
+    new Dense({ inputDim: i === 0 ? features : width, units: width, activation, initializer, rng: initRng }));
+  // A linear output layer: logits for the cross-entropy (He et al. 2015 also keep the classifier linear).
+  layers.push(new Dense({ inputDim: width, units: data.train.y.cols, activation: 'linear', initializer, rng: initRng }));
+  const network = new Network(layers, { loss: multi ? 'softmaxCrossEntropy' : 'binaryCrossEntropy' });
+  return trainSteps({
+    network, train: data.train, test: data.test, epochs: state.epochs, learningRate: state.learningRate,
+    batchSize: Math.min(state.batchSize, TRAIN_SIZE), rng: createRng(seeds.order), yieldEvery: 'epoch',
+  });
+}
+
+/** Advances one run to its next epoch record; marks it done when it ends or diverges. */
+function advance(live: Live): void {
+  for (;;) {
+    const next = live.it.next();
+    if (next.done) return void (live.done = true);
+    const event = next.value;
+    if (event.type === 'diverged') {
+      live.runs.divergence = event.divergence;
+      live.done = true;
+      return;
+    }
+    if (event.type === 'epoch') {
+      live.runs.trainLoss.push(event.record.trainLoss);
+      live.runs.trainAccuracy = event.record.trainAccuracy;
+      live.runs.testAccuracy = event.record.testAccuracy;
+      return;
+    }
+  }
+}
+
+export const trainingRace: Experiment<TrainingRaceState, TrainingRaceResult> = {
+  name: 'trainingRace',
+  *run(state) {
+    const streams = seedStreams(state.seed, state.seeds);
+    const dataRng = createRng(streams.data);
+    const data = trainTestSplit(MAKERS[state.dataset](dataRng), TEST_FRACTION, dataRng);
+    const perEpoch = stepsPerEpoch(state.batchSize);
+    const lives: Live[] = state.initializers.flatMap((initializer, racer) =>
+      streams.runs.map((seeds) => ({
+        racer, done: false, it: startRun(state, data, initializer, seeds),
+        runs: { trainLoss: [], trainAccuracy: null, testAccuracy: null, divergence: null },
+      })));
+    const result = (epochsDone: number): TrainingRaceResult => ({
+      steps: Array.from({ length: epochsDone + 1 }, (_, e) => e * perEpoch),
+      epochsDone,
+      racers: state.initializers.map((initializer, r) => {
+        const runs = lives.filter((l) => l.racer === r).map((l) => structuredClone(l.runs));
+        return { initializer, runs, ...band(runs.map((x) => x.trainLoss), epochsDone + 1) };
+      }),
+    });
+    // Epoch by epoch, every run in turn, so all curves grow together (the race the reader watches).
+    for (let epoch = 0; epoch <= state.epochs; epoch++) {
+      for (const live of lives) if (!live.done) advance(live);
+      if (epoch < state.epochs) yield { fraction: epoch / state.epochs, snapshot: result(epoch) };
+    }
+    return result(state.epochs);
+  },
+};

@@ -1,0 +1,17 @@
+/**
+ * Plot functions `(data, options) → SVGElement` over Observable Plot, for the browser (the
+ * page's document) and the build (a server-side document: see server.ts, which is kept out of
+ * this index so linkedom stays out of browser bundles). Styles: plots.css.
+ */
+export { lineChart, lineChartDefaults, type LineChartOptions } from './line-chart.ts';
+export { histogramGrid, histogramGridDefaults, type HistogramFacet, type HistogramGridOptions } from './histogram-grid.ts';
+export { heatmapWithPoints, heatmapDefaults, type Grid, type ClassPoints, type HeatmapData, type HeatmapOptions } from './heatmap-with-points.ts';
+export { pointsChart, pointsChartDefaults, type PointsData, type PointsChartOptions } from './points-chart.ts';
+export { barChart, barChartDefaults, type Bar, type BarChartOptions } from './bar-chart.ts';
+export { summarizeRuns, quantileSorted } from './summarize.ts';
+export { tableFor, lineTable, pointsTable, barTable, histogramTable, heatmapTable, type Table, type PlotKind } from './tables.ts';
+export { svgMarkup, roundSvgNumbers } from './round.ts';
+export type { BaseOptions } from './base.ts';
+export type { Series } from './series.ts';
+export type { Bins } from './bins.ts';
+export { PALETTE, CLASS_NAME } from './theme.ts';

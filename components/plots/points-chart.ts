@@ -1,0 +1,101 @@
+/**
+ * Points for several series, with optional reference lines: e.g. the standard deviation of
+ * each layer's activations against depth, with the curve the theory predicts. A reference line
+ * named like a point series takes its colour; others are drawn in the text colour. Series are
+ * cut and marked where they stop being finite (an exploding std overflows to Infinity).
+ */
+import * as Plot from '@observablehq/plot';
+import { baseOptions, renderPlot, type BaseOptions } from './base.ts';
+import { domainOf } from './finite.ts';
+import { appendLegend, layoutLegend, type LegendEntry } from './legend.ts';
+import { cutMarks, extents, prepareSeries, type Series } from './series.ts';
+import { LOG_FORMAT, seriesColor, seriesSymbol } from './theme.ts';
+
+export type PointsData = {
+  /** Measured values, one symbol and colour per series. */
+  points: Series[];
+  /** Reference curves (e.g. theory), dashed. */
+  lines?: Series[];
+};
+
+export type PointsChartOptions = BaseOptions & {
+  xLabel?: string;
+  yLabel?: string;
+  logY?: boolean;
+  legend?: boolean;
+  cutLabel?: string;
+};
+
+export const pointsChartDefaults = {
+  width: 640,
+  height: 320,
+  xLabel: 'layer',
+  yLabel: 'value',
+  logY: false,
+  cutLabel: 'overflow',
+  radius: 3.5,
+  lineDash: '5 3',
+  marginLeft: 56,
+  marginRight: 24,
+};
+
+function normalize(options: PointsChartOptions, count: number) {
+  const d = pointsChartDefaults;
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+  return {
+    base: baseOptions('pointsChart', options, d),
+    xLabel: text(options.xLabel, d.xLabel),
+    yLabel: text(options.yLabel, d.yLabel),
+    logY: options.logY === true,
+    legend: typeof options.legend === 'boolean' ? options.legend : count > 1,
+    cutLabel: text(options.cutLabel, d.cutLabel),
+  };
+}
+
+/** Point series with dashed reference lines, in one SVG; see {@link PointsChartOptions}. */
+export function pointsChart(data: PointsData, options: PointsChartOptions): SVGSVGElement {
+  if (data === null || typeof data !== 'object' || !Array.isArray(data.points)) {
+    throw new TypeError('pointsChart: data must be { points: Series[], lines?: Series[] }');
+  }
+  const lineData = Array.isArray(data.lines) ? data.lines : [];
+  const o = normalize(options, data.points.length + lineData.length);
+  const d = pointsChartDefaults;
+  const points = data.points.map((s, i) => prepareSeries('pointsChart', s, i, o.logY));
+  const lines = lineData.map((s, i) => prepareSeries('pointsChart (lines)', s, i, o.logY));
+  const ext = extents([...points, ...lines]);
+  const xDomain = domainOf(ext.x);
+  const yDomain = domainOf(ext.y, o.logY);
+  const lineColor = (i: number) => {
+    const k = points.findIndex((p) => p.name === lines[i].name);
+    return k >= 0 ? seriesColor(k) : 'currentColor';
+  };
+  const entries: LegendEntry[] = [
+    ...points.map((s, i) => ({ name: s.name, color: seriesColor(i), kind: 'point' as const, symbol: seriesSymbol(i) })),
+    ...lines.map((s, i) => ({ name: `${s.name} (reference)`, color: lineColor(i), kind: 'line' as const, dash: d.lineDash })),
+  ];
+  const legend = layoutLegend(o.legend ? entries : [], d.marginLeft, o.base.width - d.marginRight);
+  const marks: Plot.Markish[] = [];
+  lines.forEach((s, i) => {
+    if (s.x.length) marks.push(Plot.line({ length: s.x.length }, { x: s.x, y: s.y, stroke: lineColor(i), strokeWidth: 1.5, strokeDasharray: d.lineDash }));
+  });
+  points.forEach((s, i) => {
+    const paint = { fill: seriesColor(i), stroke: seriesColor(i), fillOpacity: 0.85, symbol: seriesSymbol(i), r: d.radius };
+    if (s.x.length) marks.push(Plot.dot({ length: s.x.length }, { x: s.x, y: s.y, ...paint }));
+  });
+  marks.push(...cutMarks(points, seriesColor, xDomain, o.cutLabel));
+  const svg = renderPlot(
+    o.base,
+    {
+      marginTop: 26 + legend.height,
+      marginLeft: d.marginLeft,
+      marginRight: d.marginRight,
+      height: o.base.height + legend.height,
+      x: { type: 'linear', domain: xDomain, nice: true, label: o.xLabel, labelAnchor: 'right', inset: 8 },
+      y: { type: o.logY ? 'log' : 'linear', domain: yDomain, nice: true, label: o.yLabel, grid: true, tickFormat: o.logY ? LOG_FORMAT : undefined, inset: 6 },
+      marks,
+    },
+    [...points, ...lines].flatMap((s) => (s.note ? [s.note] : [])),
+  );
+  appendLegend(svg, o.base.document, legend);
+  return svg;
+}

@@ -1,0 +1,89 @@
+/**
+ * Series for line and point charts, cut where they stop being drawable: at the first value that
+ * is not finite (a diverged run: NaN, ±Infinity, or beyond ±1e300), or not positive on a log
+ * scale. The cut is marked on the chart (× and a word) and stated in the description.
+ */
+import * as Plot from '@observablehq/plot';
+import { Extent, formatNumber, plottable } from './finite.ts';
+
+/** One named series: x and y of equal length; `lo`/`hi` (optional) bound a band around y. */
+export type Series = { name: string; x: ArrayLike<number>; y: ArrayLike<number>; lo?: ArrayLike<number>; hi?: ArrayLike<number> };
+
+export type Cut = { x: number; y: number; lastIndex: number; reason: 'not finite' | 'not positive' };
+
+export type Prepared = {
+  name: string;
+  x: number[];
+  y: number[];
+  /** Band bounds, possibly shorter than x (cut where a bound stops being drawable). */
+  lo: number[];
+  hi: number[];
+  /** Where the series was cut; `lastIndex` −1 when not even the first point was drawable. */
+  cut: Cut | null;
+  note: string | null;
+};
+
+const isArrayLike = (v: unknown): v is ArrayLike<number> =>
+  Array.isArray(v) || ArrayBuffer.isView(v) || (typeof v === 'object' && v !== null && typeof (v as { length?: unknown }).length === 'number');
+
+/** Checks one series of `plot`'s data (index `i`) and cuts it; throws naming what is wrong. */
+export function prepareSeries(plot: string, s: Series, i: number, logY: boolean): Prepared {
+  if (s === null || typeof s !== 'object') throw new TypeError(`${plot}: data[${i}] must be an object { name, x, y }`);
+  for (const key of ['x', 'y'] as const) {
+    if (!isArrayLike(s[key])) throw new TypeError(`${plot}: data[${i}].${key} must be an array of numbers`);
+  }
+  const name = String(s.name ?? `series ${i + 1}`);
+  const n = Math.min(s.x.length, s.y.length);
+  const ok = (v: number) => plottable(v) && (!logY || v > 0);
+  let c = 0;
+  while (c < n && plottable(s.x[c]) && ok(s.y[c])) c++;
+  const x = Array.from({ length: c }, (_, k) => +s.x[k]);
+  const y = Array.from({ length: c }, (_, k) => +s.y[k]);
+  const lo: number[] = [];
+  const hi: number[] = [];
+  if (isArrayLike(s.lo) && isArrayLike(s.hi)) {
+    const m = Math.min(c, s.lo.length, s.hi.length);
+    for (let k = 0; k < m && ok(s.lo[k]) && ok(s.hi[k]); k++) lo.push(+s.lo[k]), hi.push(+s.hi[k]);
+  }
+  let cut: Cut | null = null;
+  let note: string | null = null;
+  if (c < n) {
+    const bad = plottable(s.x[c]) ? s.y[c] : s.x[c];
+    const reason = plottable(bad) ? 'not positive' : 'not finite';
+    cut = { x: x[c - 1] ?? NaN, y: y[c - 1] ?? NaN, lastIndex: c - 1, reason };
+    const why = reason === 'not finite' ? `the next value is ${formatNumber(bad)} (diverged)` : `the next value, ${formatNumber(bad)}, is not positive and a log scale cannot show it`;
+    note = c === 0 ? `${name} is not drawn: its first value is ${formatNumber(bad)}.` : `${name} stops at x = ${formatNumber(x[c - 1])}: ${why}.`;
+  }
+  return { name, x, y, lo, hi, cut, note };
+}
+
+/** Extents of the drawable points (and bands) of all series. */
+export function extents(series: Prepared[]): { x: Extent; y: Extent } {
+  const x = new Extent();
+  const y = new Extent();
+  for (const s of series) {
+    x.addAll(s.x);
+    y.addAll(s.y);
+    y.addAll(s.lo);
+    y.addAll(s.hi);
+  }
+  return { x, y };
+}
+
+/**
+ * The marks for cut series: a × at the last drawable point in the series' colour, and a word
+ * ("diverged", or "≤ 0" on a log scale) beside it, turned inward near the right edge.
+ */
+export function cutMarks(series: Prepared[], colorOf: (i: number) => string, xDomain: [number, number], word = 'diverged'): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
+  series.forEach((s, i) => {
+    if (!s.cut || s.cut.lastIndex < 0) return;
+    const at = [{ x: s.cut.x, y: s.cut.y }];
+    const right = (s.cut.x - xDomain[0]) / (xDomain[1] - xDomain[0]) > 0.75;
+    marks.push(
+      Plot.dot(at, { x: 'x', y: 'y', stroke: colorOf(i), symbol: 'times', r: 5, strokeWidth: 2 }),
+      Plot.text(at, { x: 'x', y: 'y', text: () => (s.cut!.reason === 'not finite' ? word : '≤ 0'), dy: -10, textAnchor: right ? 'end' : 'start' }),
+    );
+  });
+  return marks;
+}

@@ -1,0 +1,69 @@
+/**
+ * Between a widget's state and its form controls. Every value read from a control goes through
+ * the same per-parameter rules as props and URL state (clamped, snapped, checked), so no control
+ * can produce a state the spec forbids.
+ */
+import { checkValue, clampParam, formatNumber } from './params-check.ts';
+import { workProblem } from './params-state.ts';
+import type { ParamSpec, Params, WidgetSpec } from './params-types.ts';
+
+type State = Record<string, unknown>;
+
+/** The spec with its defaults replaced by `state` (the page's MDX props), so Reset and URLs are relative to the page. */
+export function withDefaults(spec: WidgetSpec<Params>, state: State): WidgetSpec<Params> {
+  const params: Params = {};
+  for (const [name, p] of Object.entries(spec.params)) {
+    params[name] = (checkValue(p, state[name]).ok ? { ...p, default: state[name] } : p) as ParamSpec;
+  }
+  return { ...spec, params };
+}
+
+const inputs = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-controls] [name]')].filter((el) => el.name === name);
+
+/**
+ * Reads every control into a state; a value the spec refuses keeps the previous one. Over the
+ * work cap the previous state stays and `refused` says why, for the widget to show.
+ */
+export function readControls(root: HTMLElement, spec: WidgetSpec<Params>, previous: State): { state: State; refused: string | null } {
+  const next: State = { ...previous };
+  for (const [name, p] of Object.entries(spec.params)) {
+    const [el] = inputs(root, name);
+    if (!el) continue;
+    let value: unknown;
+    if (p.kind === 'enum') value = el.value;
+    else if (p.kind === 'bool') value = (el as HTMLInputElement).checked;
+    else if (p.kind === 'enumList') value = p.options.filter((o) => inputs(root, name).some((i) => i.value === o && (i as HTMLInputElement).checked));
+    else {
+      const raw = Number(el.value);
+      value = clampParam(p, el.dataset.scale === 'log' ? 10 ** raw : raw);
+      if (p.kind === 'number' && el.dataset.scale === 'log') value = Number((value as number).toPrecision(3));
+      value = clampParam(p, value as number);
+    }
+    if (checkValue(p, value).ok) next[name] = value;
+  }
+  const refused = workProblem(spec, next);
+  return refused ? { state: previous, refused: `Not applied: ${refused}.` } : { state: next, refused: null };
+}
+
+/** Puts a state into the controls (and the value read-outs); `outputsOnly` leaves the inputs alone, mid-drag. */
+export function writeControls(root: HTMLElement, spec: WidgetSpec<Params>, state: State, outputsOnly = false): void {
+  for (const [name, p] of Object.entries(spec.params)) {
+    const value = state[name];
+    const text = typeof value === 'number' ? formatNumber(value) : String(value);
+    const out = root.querySelector<HTMLOutputElement>(`[data-value-for="${name}"]`);
+    if (out) out.textContent = text;
+    const els = inputs(root, name);
+    if (p.kind === 'number' && els[0]?.dataset.scale === 'log') els[0].setAttribute('aria-valuetext', text);
+    if (outputsOnly) {
+      if (p.kind === 'enumList') for (const el of els) (el as HTMLInputElement).checked = (value as string[]).includes(el.value);
+      continue;
+    }
+    for (const el of els) {
+      if (p.kind === 'bool') (el as HTMLInputElement).checked = value === true;
+      else if (p.kind === 'enumList') (el as HTMLInputElement).checked = (value as string[]).includes(el.value);
+      else if (el.dataset.scale === 'log') el.value = String(Math.log10(value as number));
+      else el.value = text;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * What a widget is made of, beyond its Astro markup: its parameters, the experiment it runs,
+ * and how a result becomes a figure, a table and a sentence. The same definition serves the
+ * build (default figure embedded as SVG) and the browser (redraws after each run).
+ */
+import type { WidgetSpec, ParamSpec } from './params.ts';
+
+export type Table = { columns: string[]; rows: (string | number)[][] };
+
+export interface WidgetDefinition<S, R> {
+  spec: WidgetSpec<Record<string, ParamSpec>>;
+  /** Name of the experiment in components/experiments/registry.ts. */
+  experiment: string;
+  /**
+   * 'live': cheap, recomputed whenever a control changes; 'train': a training run the reader
+   * starts with Run, streaming progress.
+   */
+  mode: 'live' | 'train';
+  /** The figure for a result (or a snapshot); `doc` is the browser's document or a server-side one. */
+  draw(result: R, state: S, doc: Document): SVGElement | HTMLElement;
+  /** The same numbers as a table, for "show as table" and CSV export. */
+  table(result: R, state: S): Table;
+  /** One or two sentences on what the result shows, read out in the status region. */
+  summary(result: R, state: S): string;
+  /** Accessible name of the figure. */
+  label(state: S): string;
+}
+
+/** Formats a number for tables and sentences: 4 significant digits, plain words for non-finite. */
+export function fmt(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? '+∞' : '−∞';
+  if (value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e5)) return value.toExponential(2);
+  return String(Number(value.toPrecision(4)));
+}

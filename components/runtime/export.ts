@@ -1,0 +1,91 @@
+/**
+ * Exports of a widget: the figure (SVG, PNG), the run (CSV of its table; JSON with the settings,
+ * the seed and the engine version), a link to this state, and the MDX line that reproduces it.
+ */
+import { ENGINE_VERSION } from '../../lib/version.ts';
+import { toMdx } from './params.ts';
+import type { WidgetDefinition } from './definition.ts';
+import { toCsv } from './table.ts';
+import type { NotebookWidget } from './widget-element.ts';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDefinition = WidgetDefinition<any, any>;
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A standalone SVG: the figure with its colours resolved, since the page's CSS won't travel with it. */
+function standaloneSvg(host: NotebookWidget): string | null {
+  const svg = host.querySelector('[data-plot] svg');
+  if (!svg) return null;
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const style = getComputedStyle(host);
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('color', style.color);
+  clone.setAttribute('style', `background:${style.backgroundColor};color:${style.color};font-family:system-ui,sans-serif;font-size:10px`);
+  return new XMLSerializer().serializeToString(clone);
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Performs export `kind` and returns the sentence for the status line. */
+export async function exportFigure(kind: string, host: NotebookWidget, def: AnyDefinition, state: Record<string, unknown>, result: unknown): Promise<string> {
+  const base = `${host.key}-seed${String(state.seed ?? 'none')}`;
+  if (kind === 'svg' || kind === 'png') {
+    const svg = standaloneSvg(host);
+    if (!svg) return 'There is no figure to export yet.';
+    if (kind === 'svg') {
+      download(`${base}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
+      return 'Saved the figure as SVG.';
+    }
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    await image.decode();
+    const scale = 2;
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth * scale;
+    canvas.height = image.naturalHeight * scale;
+    const context = canvas.getContext('2d')!;
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!png) return 'The browser could not encode the PNG.';
+    download(`${base}.png`, png);
+    return 'Saved the figure as PNG.';
+  }
+  if (kind === 'csv' || kind === 'json') {
+    if (result === null) return 'Run the experiment first: the export describes a run made on this page.';
+    if (kind === 'csv') {
+      download(`${base}.csv`, new Blob([toCsv(def.table(result, state))], { type: 'text/csv' }));
+      return 'Saved the table as CSV.';
+    }
+    const run = { widget: host.dataset.widget, engineVersion: ENGINE_VERSION, seed: state.seed ?? null, settings: state, result };
+    download(`${base}.json`, new Blob([JSON.stringify(run, null, 2)], { type: 'application/json' }));
+    return 'Saved the run as JSON (settings, seed, engine version and results).';
+  }
+  if (kind === 'mdx' || kind === 'link') {
+    const text = kind === 'mdx' ? toMdx(host.spec, state) : location.href;
+    const output = host.querySelector<HTMLOutputElement>('[data-share-output]')!;
+    output.textContent = text;
+    output.hidden = false;
+    const copied = await copyText(text);
+    const what = kind === 'mdx' ? 'MDX line' : 'link';
+    return copied ? `Copied the ${what} to the clipboard.` : `Select and copy the ${what} shown below the figure.`;
+  }
+  return `Unknown export "${kind}".`;
+}

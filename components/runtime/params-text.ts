@@ -1,0 +1,61 @@
+/**
+ * Safe text for people. URL notices quote what a stranger's link contained, so they are plain
+ * text with control, formatting and bidi-override characters replaced by U+FFFD (a U+202E can
+ * make a notice read backwards), angle brackets shown as ‹ ›, and at most `EXCERPT_CHARS` of a value.
+ */
+
+/** At most this many characters of a hostile value are ever repeated back. */
+export const EXCERPT_CHARS = 40;
+/** A notice is cut to this many characters. */
+export const NOTICE_CHARS = 240;
+
+// Cc: C0/C1 controls and DEL; Cf: bidi overrides/isolates, zero-width, BOM, soft hyphen;
+// Cs: lone surrogates; Co: private use; Zl/Zp: line and paragraph separators.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}]/gu;
+
+/**
+ * `text` with each invisible character replaced by a visible U+FFFD (so `tanh` behind a U+202E
+ * doesn't look accepted-yet-rejected), and `<`, `>` shown as ‹ ›, so it can't read as HTML.
+ */
+export function plain(text: string): string {
+  return text.replace(INVISIBLE, '\uFFFD').replace(/</g, '‹').replace(/>/g, '›');
+}
+
+/**
+ * A quoted excerpt of untrusted text: `"abc"`, or the first `EXCERPT_CHARS` characters and
+ * `…" (N characters)` for longer ones. Looks at no more than a few hundred characters.
+ */
+export function excerpt(text: string): string {
+  const head = Array.from(plain(text.slice(0, 4 * EXCERPT_CHARS)));
+  const cut = head.length > EXCERPT_CHARS || text.length > 4 * EXCERPT_CHARS;
+  return cut ? `"${head.slice(0, EXCERPT_CHARS).join('')}…" (${text.length} characters)` : `"${head.join('')}"`;
+}
+
+/** A finished notice: plain, and cut to `NOTICE_CHARS` characters. */
+export function notice(text: string): string {
+  const clean = Array.from(plain(text));
+  return clean.length > NOTICE_CHARS ? `${clean.slice(0, NOTICE_CHARS - 1).join('')}…` : clean.join('');
+}
+
+/** Large amounts readably: 650000000 → '650,000,000'; 1.5e-7 → '1.5e-7'. */
+export function amount(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e15) return new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(x);
+  return x.toPrecision(4).replace(/\.?0+e/, 'e').replace('e+', 'e');
+}
+
+/**
+ * How a build-time prop value looks as an MDX attribute value, for error messages:
+ * 80 → `{80}`, 'tanh' → `"tanh"`, ['he'] → `{["he"]}`. Long values are cut.
+ */
+export function showProp(value: unknown): string {
+  if (typeof value === 'string') return excerpt(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) {
+    return `{${Object.is(value, -0) ? '-0' : String(value)}}`;
+  }
+  if (Array.isArray(value)) {
+    const items = value.slice(0, 6).map((v) => (typeof v === 'string' ? excerpt(v) : typeof v === 'number' ? String(v) : typeof v));
+    return `{[${items.join(', ')}${value.length > 6 ? ', …' : ''}]}`;
+  }
+  return `{a ${typeof value}}`;
+}

@@ -1,0 +1,116 @@
+/**
+ * <notebook-widget>: the client half of every widget. Eager and small: it reads the page's
+ * defaults and the URL state, wires the controls, and only when the widget nears the viewport
+ * loads the widget's definition (which brings Observable Plot) and the experiment worker.
+ */
+import { SPECS } from '../widgets/specs.ts';
+import { parseQuery, serializeQuery } from './params-query.ts';
+import type { ParamSpec, WidgetSpec } from './params-types.ts';
+import { readControls, writeControls, withDefaults } from './controls.ts';
+
+type AnySpec = WidgetSpec<Record<string, ParamSpec>>;
+type State = Record<string, unknown>;
+
+export class NotebookWidget extends HTMLElement {
+  spec!: AnySpec;
+  /** The page's defaults: the spec's defaults overridden by the MDX props. */
+  pageSpec!: AnySpec;
+  state!: State;
+  key!: string;
+  status!: HTMLElement;
+  private controller: import('./widget-controller.ts').WidgetController | null = null;
+  private loading: Promise<void> | null = null;
+  private observer: IntersectionObserver | null = null;
+
+  connectedCallback(): void {
+    if (this.spec) return;
+    const name = this.dataset.widget ?? '';
+    const spec = SPECS[name];
+    this.status = this.querySelector('[data-status]')!;
+    if (!spec) {
+      this.status.textContent = `This widget (${name}) is not known to this page's scripts.`;
+      return;
+    }
+    this.spec = spec;
+    this.key = this.dataset.key ?? name;
+    this.pageSpec = withDefaults(spec, JSON.parse(this.dataset.props ?? '{}'));
+    const { state, notices, fromUrl } = parseQuery(this.pageSpec, location.search, this.key);
+    this.state = state;
+    writeControls(this, this.pageSpec, state);
+    if (notices.length) this.notify(notices);
+    this.addEventListener('input', (e) => this.changed(e));
+    this.addEventListener('change', (e) => this.changed(e));
+    this.addEventListener('click', (e) => this.clicked(e));
+    // Hydrate when the widget comes within a screen of the viewport (or at once if it is there).
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.observer?.disconnect();
+          void this.ensureController().then(() => {
+            if (fromUrl) this.controller!.stateChanged(true);
+          });
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    this.observer.observe(this);
+    this.dataset.ready = 'controls';
+  }
+
+  disconnectedCallback(): void {
+    this.observer?.disconnect();
+    this.controller?.dispose();
+  }
+
+  /** Shows plain-text notices (malformed URL state, refused values) above the figure. */
+  notify(lines: string[]): void {
+    const box = this.querySelector<HTMLElement>('[data-notice]')!;
+    box.hidden = lines.length === 0;
+    const list = document.createElement('ul');
+    for (const line of lines) {
+      const item = document.createElement('li');
+      item.textContent = line;
+      list.append(item);
+    }
+    box.replaceChildren(list);
+  }
+
+  ensureController(): Promise<void> {
+    this.loading ??= import('./widget-controller.ts').then(async ({ WidgetController }) => {
+      this.controller = await WidgetController.create(this);
+      this.dataset.ready = 'full';
+    });
+    return this.loading;
+  }
+
+  /** Writes this widget's non-default state into the address bar, keeping other widgets' keys. */
+  syncUrl(): void {
+    const params = new URLSearchParams(location.search);
+    for (const k of [...params.keys()]) if (k === this.key || k.startsWith(`${this.key}.`)) params.delete(k);
+    const own = new URLSearchParams(serializeQuery(this.pageSpec, this.state, this.key));
+    for (const [k, v] of own) params.append(k, v);
+    const query = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  }
+
+  private changed(event: Event): void {
+    const target = event.target as HTMLElement;
+    if (!target.closest('[data-controls]')) return;
+    const { state: next, refused } = readControls(this, this.pageSpec, this.state);
+    this.state = next;
+    // A refused change puts the controls back where the state is, and says why.
+    writeControls(this, this.pageSpec, next, !refused);
+    this.notify(refused ? [refused] : []);
+    this.syncUrl();
+    void this.ensureController().then(() => this.controller!.stateChanged(event.type === 'change'));
+  }
+
+  private clicked(event: Event): void {
+    const button = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
+    if (!button || !this.contains(button)) return;
+    const action = button.dataset.action!;
+    void this.ensureController().then(() => this.controller!.act(action));
+  }
+}
+
+if (!customElements.get('notebook-widget')) customElements.define('notebook-widget', NotebookWidget);

@@ -1,0 +1,81 @@
+/**
+ * <DepthSignal> drawn: per-layer histograms of activations (forward) and of back-propagated
+ * gradients (backward) — Glorot & Bengio 2010, Figures 6 and 7 — and every layer's standard
+ * deviation against the variance argument's prediction.
+ */
+import type { DepthSignalResult, DepthSignalState } from '../../experiments/depth-signal.ts';
+import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
+import { histogramGrid } from '../../plots/histogram-grid.ts';
+import { pointsChart } from '../../plots/points-chart.ts';
+import { depthSignalSpec, INITIALIZER_LABELS } from './spec.ts';
+
+const name = (s: DepthSignalState) => INITIALIZER_LABELS[s.initializer];
+
+/** Layers shown as histograms: all of them up to 10, else 10 spread evenly (always the first and last). */
+export function shownLayers(depth: number): number[] {
+  if (depth <= 10) return Array.from({ length: depth }, (_, i) => i + 1);
+  return Array.from({ length: 10 }, (_, i) => 1 + Math.round((i * (depth - 1)) / 9));
+}
+
+function stdChart(r: DepthSignalResult, doc: Document) {
+  const x = r.layers.map((l) => l.layer);
+  const hasTheory = r.layers.every((l) => l.theoryPreStd !== null);
+  return pointsChart(
+    {
+      points: [
+        { name: 'std of z (forward)', x, y: r.layers.map((l) => l.preStd) },
+        { name: 'std of ∂J/∂a (backward)', x, y: r.layers.map((l) => l.backwardStd) },
+      ],
+      lines: hasTheory ? [{ name: 'theory for z: (n·Var(W))^(l/2)', x, y: r.layers.map((l) => l.theoryPreStd!) }] : [],
+    },
+    {
+      document: doc,
+      ariaLabel: 'Standard deviation per layer',
+      ariaDescription: hasTheory
+        ? 'Measured standard deviation of pre-activations and back-propagated gradients per layer, on a log scale, with the dashed line the variance argument predicts for the pre-activations.'
+        : 'Measured standard deviation of pre-activations and back-propagated gradients per layer, on a log scale. Sigmoid outputs are not centred on zero, so the variance argument gives no simple prediction here.',
+      xLabel: 'layer',
+      yLabel: 'standard deviation',
+      logY: true,
+      height: 260,
+    },
+  );
+}
+
+function histograms(r: DepthSignalResult, doc: Document, which: 'forward' | 'backward') {
+  const shown = new Set(shownLayers(r.layers.length));
+  const facets = r.layers.filter((l) => shown.has(l.layer)).map((l) => ({ label: `layer ${l.layer}`, bins: l[which] }));
+  return histogramGrid(facets, {
+    document: doc,
+    ariaLabel: which === 'forward' ? 'Activations per layer (forward pass)' : 'Back-propagated gradients per layer (backward pass)',
+    ariaDescription:
+      which === 'forward'
+        ? 'Histogram of the activations a = f(z) of each layer for one batch, on a shared horizontal axis.'
+        : 'Histogram of the gradient of the loss with respect to each layer’s output, on a shared horizontal axis.',
+    xLabel: which === 'forward' ? 'activation a' : '∂J/∂a',
+  });
+}
+
+export const depthSignalWidget: WidgetDefinition<DepthSignalState, DepthSignalResult> = {
+  spec: depthSignalSpec,
+  experiment: 'depthSignal',
+  mode: 'live',
+  label: (s) => `Signal through ${s.depth} ${s.activation} layers of ${s.width} units, ${name(s)}`,
+  draw(r, _s, doc) {
+    const box = doc.createElement('div');
+    box.className = 'depth-signal';
+    box.append(histograms(r, doc, 'forward'), histograms(r, doc, 'backward'), stdChart(r, doc));
+    return box;
+  },
+  table: (r) => ({
+    columns: ['layer', 'std of z', 'theory std of z', 'std of a', 'std of ∂J/∂a'],
+    rows: r.layers.map((l) => [l.layer, fmt(l.preStd), fmt(l.theoryPreStd), fmt(l.forwardStd), fmt(l.backwardStd)]),
+  }),
+  summary(r, s) {
+    const first = r.layers[0];
+    const last = r.layers[r.layers.length - 1];
+    if (r.nonFinite) return `The activations overflowed: with ${name(s)} and ${s.activation}, some layer's values are no longer finite numbers.`;
+    const ratio = last.preStd / first.preStd;
+    return `${name(s)}, ${s.activation}: the spread of z goes from ${fmt(first.preStd)} at layer 1 to ${fmt(last.preStd)} at layer ${last.layer} (×${fmt(ratio)}); gradients from ${fmt(last.backwardStd)} at the top to ${fmt(first.backwardStd)} at layer 1.`;
+  },
+};

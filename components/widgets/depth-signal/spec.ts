@@ -1,0 +1,38 @@
+/** Parameters of <DepthSignal>: which network, how deep and wide, how many examples, which seed. */
+import { defineWidget } from '../../runtime/params.ts';
+import type { Params, StateOf } from '../../runtime/params-types.ts';
+
+export const INITIALIZER_LABELS = {
+  zeros: 'zeros',
+  random: 'random: U(±0.1), the post',
+  postGlorot: 'post "Glorot": U(±√(1/n_in))',
+  glorotUniform: 'Glorot uniform (paper)',
+  glorotNormal: 'Glorot normal (paper)',
+  postHe: 'post "He": U(±√(2/n_in))',
+  heUniform: 'He uniform (paper)',
+  heNormal: 'He normal (paper)',
+} as const;
+
+export const INITIALIZER_NAMES = Object.keys(INITIALIZER_LABELS) as (keyof typeof INITIALIZER_LABELS)[];
+
+const params = {
+  initializer: { kind: 'enum', options: INITIALIZER_NAMES, default: 'glorotUniform', label: 'Initializer', labels: INITIALIZER_LABELS },
+  activation: { kind: 'enum', options: ['linear', 'tanh', 'sigmoid', 'relu'], default: 'tanh', label: 'Activation' },
+  depth: { kind: 'int', min: 1, max: 50, default: 10, label: 'Layers' },
+  width: { kind: 'int', min: 2, max: 256, default: 100, label: 'Units per layer' },
+  samples: { kind: 'int', min: 10, max: 1000, default: 200, label: 'Examples in the batch' },
+  seed: { kind: 'seed', default: 1, label: 'Seed' },
+} as const satisfies Params;
+
+export const depthSignalSpec = defineWidget({
+  name: 'DepthSignal',
+  params,
+  // One forward and one backward pass: about three products of [samples × width]·[width × width] per layer.
+  work: {
+    estimate: (s) => 3 * s.depth * s.width * s.width * s.samples,
+    max: 4e8,
+    unit: 'multiply-adds',
+  },
+});
+
+export type DepthSignalSpecState = StateOf<typeof params>;

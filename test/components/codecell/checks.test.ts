@@ -1,0 +1,126 @@
+/**
+ * Exercise checks: the engine's own functions pass; common mistakes — written here independently
+ * of the check's own formulas — fail with the sentence that names them.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHECKS, CHECK_NAMES, runCheck } from '../../../components/codecell/checks.ts';
+import { moments } from '../../../components/codecell/check-initializer.ts';
+import { INITIALIZERS, REGULARIZERS, createRng, matrix, zeros, type Matrix, type Rng } from '../../../lib/index.ts';
+
+/** N(0, variance) or U(−b, b) weights, drawn here with the rng, as a reader would write them. */
+const normalWith = (variance: (fanIn: number, fanOut: number) => number) => (fanIn: number, fanOut: number, rng: Rng): Matrix => {
+  const w = zeros(fanIn, fanOut);
+  for (let i = 0; i < w.data.length; i++) w.data[i] = rng.normal() * Math.sqrt(variance(fanIn, fanOut));
+  return w;
+};
+const uniformWith = (bound: (fanIn: number) => number) => (fanIn: number, fanOut: number, rng: Rng): Matrix => {
+  const w = zeros(fanIn, fanOut);
+  for (let i = 0; i < w.data.length; i++) w.data[i] = (2 * rng.uniform() - 1) * bound(fanIn);
+  return w;
+};
+
+describe('moments', () => {
+  it('gives mean, variance and excess kurtosis of a small sample (by hand)', () => {
+    // [1, 2, 3, 4]: mean 2.5, deviations ±0.5, ±1.5 → m2 = 1.25, m4 = (2·0.0625 + 2·5.0625)/4 = 2.5625
+    const m = moments([1, 2, 3, 4]);
+    expect(m.mean).toBe(2.5);
+    expect(m.variance).toBe(1.25);
+    expect(m.kurtosis).toBeCloseTo(2.5625 / 1.5625 - 3, 12);
+  });
+});
+
+describe('initializer checks', () => {
+  it.each(['heNormal', 'heUniform', 'glorotNormal', 'glorotUniform'] as const)("the engine's %s passes its own check, draw for draw", (name) => {
+    const r = runCheck(name, { [name]: INITIALIZERS[name] });
+    expect(r.passed, r.summary).toBe(true);
+    expect(r.details.at(-1)?.text).toMatch(/draw for draw/);
+  });
+
+  it('passes a correct He normal written another way (and says the draws differ)', () => {
+    const r = runCheck('heNormal', { heNormal: (i: number, o: number, rng: Rng) => { const w = normalWith((fi) => 2 / fi)(i, o, rng); w.data.reverse(); return w; } });
+    expect(r.passed, r.summary).toBe(true);
+    expect(r.details.at(-1)?.text).toMatch(/differ .*fine: any correct sampler passes/);
+  });
+
+  it('names 1/fanIn when the variance is half of He\'s', () => {
+    const r = runCheck('heNormal', { heNormal: normalWith((fanIn) => 1 / fanIn) });
+    expect(r.passed).toBe(false);
+    expect(r.summary).toMatch(/Your variance is 0\.01\d\d, He normal's is 0\.0200 \(= 2\/fanIn with fanIn = 100, fanOut = 200\)\. It matches 1\/fanIn at both sizes: did you use 1\/fanIn\?/);
+  });
+
+  it("names Glorot's formula when fanOut was used too", () => {
+    const r = runCheck('heNormal', { heNormal: normalWith((fanIn, fanOut) => 2 / (fanIn + fanOut)) });
+    expect(r.summary).toMatch(/did you use 2\/\(fanIn \+ fanOut\)\?/);
+  });
+
+  it('spots the variance used as a standard deviation', () => {
+    const r = runCheck('heNormal', { heNormal: (i: number, o: number, rng: Rng) => { const w = zeros(i, o); for (let k = 0; k < w.data.length; k++) w.data[k] = rng.normal() * (2 / i); return w; } });
+    expect(r.summary).toMatch(/\(2\/fanIn\)².*square root/);
+  });
+
+  it("spots the source post's He (a third of the variance) for He uniform", () => {
+    const r = runCheck('heUniform', { heUniform: uniformWith((fanIn) => Math.sqrt(2 / fanIn)) });
+    expect(r.summary).toMatch(/did you use 2\/\(3·fanIn\)\?.*post/);
+  });
+
+  it('tells uniform from normal by the kurtosis', () => {
+    const r = runCheck('heNormal', { heNormal: uniformWith((fanIn) => Math.sqrt(6 / fanIn)) });
+    expect(r.passed).toBe(false);
+    expect(r.summary).toMatch(/look uniform; draw with rng\.normal\(\)/);
+  });
+
+  it('spots a transposed matrix, Math.random, and an ignored rng', () => {
+    const transposed = runCheck('heNormal', { heNormal: (i: number, o: number, rng: Rng) => normalWith((fi) => 2 / fi)(o, i, rng) });
+    expect(transposed.summary).toMatch(/200 × 100; it should be 100 × 200 \(rows are inputs/);
+    const random = runCheck('heNormal', { heNormal: (i: number, o: number) => normalWith((fi) => 2 / fi)(i, o, { uniform: Math.random, normal: () => Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random()) } as Rng) });
+    expect(random.summary).toMatch(/Math\.random/);
+    const ignored = runCheck('heNormal', { heNormal: (i: number, o: number) => normalWith((fi) => 2 / fi)(i, o, createRng(42)) });
+    expect(ignored.summary).toMatch(/same weights for seeds 1 and 99/);
+  });
+
+  it('reports a throwing function, a wrong return type and a missing export without throwing', () => {
+    expect(runCheck('heNormal', { heNormal: () => { throw new RangeError('nope'); } }).summary).toMatch(/threw for fanIn = 100, fanOut = 200: RangeError: nope/);
+    expect(runCheck('heNormal', { heNormal: () => 3 }).summary).toMatch(/Return a Matrix/);
+    expect(runCheck('heNormal', { other: () => 0 }).summary).toMatch(/export function heNormal\(fanIn: number, fanOut: number, rng: Rng\): Matrix/);
+    expect(runCheck('heNormal', { default: INITIALIZERS.heNormal }).passed).toBe(true);
+    expect(runCheck('nope', {}).passed).toBe(false);
+  });
+
+  it('accepts number[][] as well as a Matrix', () => {
+    const rows = (i: number, o: number, rng: Rng) => Array.from({ length: i }, () => Array.from({ length: o }, () => rng.normal() * Math.sqrt(2 / i)));
+    expect(runCheck('heNormal', { heNormal: rows }).passed).toBe(true);
+  });
+});
+
+describe('regularizer checks', () => {
+  const sumSq = (w: Matrix) => w.data.reduce((t, v) => t + v * v, 0);
+  const gradOf = (w: Matrix, f: (v: number) => number) => matrix(w.rows, w.cols, Array.from(w.data, f));
+
+  it("the engine's l1 and l2 pass their own checks", () => {
+    for (const name of ['l1', 'l2'] as const) expect(runCheck(name, { [name]: REGULARIZERS[name] }).passed).toBe(true);
+  });
+
+  it('names ½Σw² and the gradient w', () => {
+    const r = runCheck('l2', { l2: (w: Matrix) => ({ penalty: sumSq(w) / 2, grad: gradOf(w, (v) => v) }) });
+    expect(r.summary).toMatch(/Yours is ½·Σw²/);
+    expect(r.details.at(-1)?.text).toMatch(/Yours is w: the derivative of w² is 2w/);
+  });
+
+  it("names L1's subgradient convention at 0", () => {
+    const r = runCheck('l1', { l1: (w: Matrix) => ({ penalty: w.data.reduce((t, v) => t + Math.abs(v), 0), grad: gradOf(w, (v) => (v >= 0 ? 1 : -1)) }) });
+    expect(r.passed).toBe(false);
+    expect(r.summary).toMatch(/at w = 0 .* sign\(0\) = 0/);
+  });
+
+  it('notices w changed in place', () => {
+    const r = runCheck('l2', { l2: (w: Matrix) => { const penalty = sumSq(w); for (let i = 0; i < w.data.length; i++) w.data[i] *= 2; return { penalty, grad: w }; } });
+    expect(r.summary).toMatch(/changed w/);
+  });
+});
+
+describe('registry', () => {
+  it('lists every check by name, each with a title and signature', () => {
+    expect(CHECK_NAMES).toEqual(Object.keys(CHECKS));
+    for (const c of Object.values(CHECKS)) expect(c.signature).toMatch(new RegExp(`^${c.exportName}\\(`));
+  });
+});
