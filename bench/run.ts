@@ -105,3 +105,4 @@ if (only.includes('b')) {
   console.log(await training('(b) 784-128-64-10 relu, softmax cross-entropy, batch 128', net, x, y, 0.01, { cpu: undefined, wasm: 1.5 }))
 }
 if (only.includes('c')) console.log(await products())
+console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)

@@ -67,16 +67,16 @@ export function gemm(
       }
     }
   }
-  for (; i < m; i++) gemmRow(ad, ars, aks, bd, bks, bjs, od, i, 0, K, n) // the last m mod 8 rows
+  for (; i < m; i++) gemmRow(ad, ars, aks, bd, bks, bjs, od, i, K, n) // the last m mod 8 rows
 }
 
-/** Adds Σ_{k0 ≤ k < K} A(i,k)·B(k,·) to output row i, k unrolled by 4: the leftovers of gemm. */
+/** Adds Σₖ A(i,k)·B(k,·) to output row i, k unrolled by 4: the rows left over by gemm's blocks of 8. */
 function gemmRow(
   ad: Float64Array, ars: number, aks: number, bd: Float64Array, bks: number, bjs: number,
-  od: Float64Array, i: number, k0: number, K: number, n: number,
+  od: Float64Array, i: number, K: number, n: number,
 ): void {
   const o = i * n, b2 = 2 * bks, b3 = 3 * bks
-  let k = k0
+  let k = 0
   for (; k + 4 <= K; k += 4) {
     const q = i * ars + k * aks
     const x0 = ad[q], x1 = ad[q + aks], x2 = ad[q + 2 * aks], x3 = ad[q + 3 * aks]

@@ -10,8 +10,10 @@
  * @module
  */
 import { javascript } from '@codemirror/lang-javascript';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
+import { tags as t } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 
 export type EditorOptions = { label: string; onRun: () => void };
@@ -27,6 +29,20 @@ const theme = EditorView.theme({
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground, ::selection': { backgroundColor: 'color-mix(in srgb, var(--accent) 30%, transparent) !important' },
   '.cm-cursor': { borderLeftColor: 'var(--fg)' },
 });
+
+/**
+ * Token colours of the page's Prism listings (src/styles/global.css), light and dark, so the
+ * code looks the same before and after Edit; CodeMirror's default palette is for light pages.
+ */
+const highlight = HighlightStyle.define([
+  { tag: [t.comment, t.docComment], color: 'light-dark(#5f646c, #8b929c)', fontStyle: 'italic' },
+  { tag: [t.keyword, t.operator, t.operatorKeyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword], color: 'light-dark(#8e2f8a, #d7a0f5)' },
+  { tag: [t.string, t.special(t.string), t.regexp], color: 'light-dark(#2f6b1f, #a6d98a)' },
+  { tag: [t.number, t.bool, t.null, t.atom], color: 'light-dark(#a3460b, #ffb27a)' },
+  { tag: [t.function(t.variableName), t.function(t.propertyName), t.className, t.typeName], color: 'light-dark(#1f5fbf, #8ab4ff)' },
+  { tag: [t.punctuation, t.bracket, t.separator], color: 'var(--fg-soft)' },
+  { tag: t.invalid, color: 'var(--warn)' },
+]);
 
 /**
  * Mounts an editor holding `code` in `host` (whose listing it hides) and returns a small handle.
@@ -49,6 +65,7 @@ export function createEditor(host: HTMLElement, code: string, options: EditorOpt
       Prec.highest(keymap.of([{ key: 'Mod-Enter', run }])),
       basicSetup,
       javascript({ typescript: true }),
+      syntaxHighlighting(highlight),
       theme,
       EditorView.contentAttributes.of({ 'aria-label': options.label }),
     ],

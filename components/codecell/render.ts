@@ -7,7 +7,7 @@
 import { renderTable } from '../runtime/table.ts';
 import { errorSentence } from './errors.ts';
 import { formatNumber } from './format.ts';
-import type { CellError, CellResult, CheckReport, LogLine, TableData } from './protocol.ts';
+import type { CellError, CellResult, CheckReport, LogLine, SeriesData, TableData } from './protocol.ts';
 import type { Outcome } from './runner.ts';
 
 const PREFIX: Record<LogLine['level'], string> = { log: '', warn: '⚠ ', error: '✖ ' };
@@ -76,11 +76,40 @@ function showResult(out: HTMLElement, result: CellResult): void {
     const pre = el('pre', 'cc-value', result.text);
     pre.tabIndex = 0;
     section.append(pre);
-  } else {
-    // A series is shown as its table until the plot functions (components/plots) are available.
+  } else if (result.kind === 'table') {
     section.append(table(result.table));
+  } else {
+    const figure = el('figure', 'cc-chart');
+    const details = el('details', 'cc-as-table');
+    details.append(el('summary', '', 'Show as table'), table(result.table));
+    section.append(figure, details);
+    void drawChart(figure, result.data, details);
   }
   out.append(section);
+}
+
+/**
+ * Draws a series with the site's line chart (Observable Plot, loaded now: ~84 KB gzip, only for
+ * cells that return a series). If that fails, the table is opened instead: the data is shown.
+ */
+async function drawChart(figure: HTMLElement, data: SeriesData, fallback: HTMLDetailsElement): Promise<void> {
+  try {
+    const { lineChart } = await import('../plots/line-chart.ts');
+    const x = (n: number) => data.x ?? Array.from({ length: n }, (_, i) => i);
+    const names = data.series.map((s) => s.name).join(', ');
+    const points = Math.max(...data.series.map((s) => s.y.length));
+    const omitted = data.omitted > 0 ? ` ${data.omitted} further points were left out.` : '';
+    const svg = lineChart(data.series.map((s) => ({ name: s.name, x: x(s.y.length), y: s.y })), {
+      ariaLabel: `Chart of the value the cell exported: ${names}`,
+      ariaDescription: `${data.series.length} series of up to ${points} points, ${data.yLabel ?? 'value'} against ${data.xLabel ?? 'index'}. The same numbers are in the table below.${omitted}`,
+      xLabel: data.xLabel ?? 'index',
+      yLabel: data.yLabel ?? 'value',
+    });
+    figure.append(svg);
+  } catch {
+    figure.remove();
+    fallback.open = true;
+  }
 }
 
 function table(t: TableData): HTMLElement {

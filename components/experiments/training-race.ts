@@ -6,7 +6,7 @@
  * net that trains from He's initialization and stalls from Xavier/Glorot's.
  */
 import {
-  blobs, circles, createRng, Dense, Network, spirals, trainSteps, trainTestSplit, twoMoons, xor,
+  blobs, circles, createRng, Dense, evaluate, Network, spirals, trainSteps, trainTestSplit, twoMoons, xor,
   type ActivationName, type Dataset, type Divergence, type InitializerName, type Progress, type Rng, type TrainResult,
 } from '../../lib/index.ts';
 import type { Experiment } from '../runtime/experiment.ts';
@@ -89,7 +89,7 @@ function band(curves: number[][], length: number) {
   return { median, lo, hi };
 }
 
-type Live = { racer: number; runs: RaceRun; it: Generator<Progress, TrainResult, void>; done: boolean };
+type Live = { racer: number; runs: RaceRun; network: Network; it: Generator<Progress, TrainResult, void>; done: boolean };
 
 function startRun(state: TrainingRaceState, data: { train: Dataset; test: Dataset }, initializer: InitializerName, seeds: { init: number; order: number }) {
   const { depth, width, activation } = state;
@@ -101,27 +101,34 @@ function startRun(state: TrainingRaceState, data: { train: Dataset; test: Datase
   // A linear output layer: logits for the cross-entropy (He et al. 2015 also keep the classifier linear).
   layers.push(new Dense({ inputDim: width, units: data.train.y.cols, activation: 'linear', initializer, rng: initRng }));
   const network = new Network(layers, { loss: multi ? 'softmaxCrossEntropy' : 'binaryCrossEntropy' });
-  return trainSteps({
-    network, train: data.train, test: data.test, epochs: state.epochs, learningRate: state.learningRate,
+  // The test set is scored once, at the end (see `advance`): scoring it every epoch would cost a
+  // third of the run and the curves show the training loss only.
+  const it = trainSteps({
+    network, train: data.train, epochs: state.epochs, learningRate: state.learningRate,
     batchSize: Math.min(state.batchSize, TRAIN_SIZE), rng: createRng(seeds.order), yieldEvery: 'epoch',
   });
+  return { network, it };
 }
 
 /** Advances one run to its next epoch record; marks it done when it ends or diverges. */
-function advance(live: Live): void {
+function advance(live: Live, test: Dataset, epochs: number): void {
   for (;;) {
     const next = live.it.next();
     if (next.done) return void (live.done = true);
     const event = next.value;
     if (event.type === 'diverged') {
-      live.runs.divergence = event.divergence;
+      // No accuracy for a network whose numbers are no longer finite.
+      Object.assign(live.runs, { divergence: event.divergence, trainAccuracy: null, testAccuracy: null });
       live.done = true;
       return;
     }
     if (event.type === 'epoch') {
       live.runs.trainLoss.push(event.record.trainLoss);
       live.runs.trainAccuracy = event.record.trainAccuracy;
-      live.runs.testAccuracy = event.record.testAccuracy;
+      if (event.record.epoch === epochs) {
+        live.runs.testAccuracy = evaluate(live.network, test, test.kind).accuracy;
+        live.done = true;
+      }
       return;
     }
   }
@@ -136,7 +143,7 @@ export const trainingRace: Experiment<TrainingRaceState, TrainingRaceResult> = {
     const perEpoch = stepsPerEpoch(state.batchSize);
     const lives: Live[] = state.initializers.flatMap((initializer, racer) =>
       streams.runs.map((seeds) => ({
-        racer, done: false, it: startRun(state, data, initializer, seeds),
+        racer, done: false, ...startRun(state, data, initializer, seeds),
         runs: { trainLoss: [], trainAccuracy: null, testAccuracy: null, divergence: null },
       })));
     const result = (epochsDone: number): TrainingRaceResult => ({
@@ -149,7 +156,7 @@ export const trainingRace: Experiment<TrainingRaceState, TrainingRaceResult> = {
     });
     // Epoch by epoch, every run in turn, so all curves grow together (the race the reader watches).
     for (let epoch = 0; epoch <= state.epochs; epoch++) {
-      for (const live of lives) if (!live.done) advance(live);
+      for (const live of lives) if (!live.done) advance(live, data.test, state.epochs);
       if (epoch < state.epochs) yield { fraction: epoch / state.epochs, snapshot: result(epoch) };
     }
     return result(state.epochs);

@@ -43,12 +43,16 @@ export function domainOf(e: Extent, log = false): [number, number] {
   return [v - pad, v + pad];
 }
 
-/** Step of about `count` "nice" ticks (1, 2 or 5 × 10^k) over [lo, hi], hi > lo. */
+/**
+ * Step of about `count` "nice" ticks (1, 2 or 5 × 10^k) over [lo, hi], hi > lo: the raw step
+ * rounded to the nearest of 1, 2, 5, 10 on a log scale (cut-offs √2, √10, √50, as d3-array's
+ * tickIncrement does).
+ */
 function tickStep(lo: number, hi: number, count: number): number {
   const raw = (hi - lo) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(raw));
   const r = raw / power;
-  return (r >= 5 ? 10 : r >= 2 ? 5 : r >= 1 ? 2 : 1) * power;
+  return (r >= Math.sqrt(50) ? 10 : r >= Math.sqrt(10) ? 5 : r >= Math.SQRT2 ? 2 : 1) * power;
 }
 
 /** About `count` round tick values inside [lo, hi] (for axes drawn by hand, e.g. per facet). */
@@ -60,9 +64,12 @@ export function niceTicks(lo: number, hi: number, count: number): number[] {
   return out;
 }
 
-/** A number for people: 3 significant digits, exponent when tiny or huge; non-finite in words. */
+/**
+ * A number for people: 3 significant digits, exponent when tiny or huge; non-finite in words
+ * ("not a number", "+∞", "−∞"), so not even a description carries the tokens NaN or Infinity.
+ */
 export function formatNumber(v: number, digits = 3): string {
-  if (Number.isNaN(v)) return 'NaN';
+  if (Number.isNaN(v)) return 'not a number';
   if (!Number.isFinite(v)) return v > 0 ? '+∞' : '−∞';
   if (v === 0) return '0';
   const a = Math.abs(v);

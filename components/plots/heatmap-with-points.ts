@@ -2,21 +2,21 @@
  * A decision boundary: a grid of a model's outputs (e.g. predicted probability of class 1) as
  * filled contour bands on a diverging scale symmetric about a pivot (0.5), the pivot's contour
  * drawn as the boundary (a grey with ≥ 3:1 contrast on the ramp's white middle and on both page
- * backgrounds, since the legend shows it on the page), and the data points on top, one colour and symbol per class. Contours
- * rather than one rect per cell: ~10 paths instead of 3,600 rects for a 60×60 grid (smaller
- * pages, faster redraws), and Plot's raster mark needs a canvas, which linkedom lacks.
+ * backgrounds, where the legend shows it), and the data points on top, one colour and symbol
+ * per class. Contours rather than one rect per cell: ~10 paths instead of 3,600 rects for a
+ * 60×60 grid (smaller pages, faster redraws); Plot's raster mark needs a canvas, which linkedom
+ * lacks.
  */
 import * as Plot from '@observablehq/plot';
 import { baseOptions, renderPlot, type BaseOptions } from './base.ts';
-import { Extent, domainOf, formatNumber, plottable } from './finite.ts';
-import { appendLegend, layoutLegend, type LegendEntry } from './legend.ts';
+import { Extent, formatNumber, plottable } from './finite.ts';
+import { appendLegend, layoutLegend, marginTopFor, type LegendEntry } from './legend.ts';
+import { clipField, prepareField, type Grid } from './grid.ts';
 import { CLASS_COLORS, heatColor, seriesColor, seriesSymbol } from './theme.ts';
 
-/**
- * Values on a regular grid over x × y: `values[j * nx + i]` is the value of the cell
- * i = 0…nx−1 (left to right) and j = 0…ny−1 (bottom to top).
- */
-export type Grid = { x: [number, number]; y: [number, number]; nx: number; ny: number; values: ArrayLike<number> };
+export type { Grid } from './grid.ts';
+
+const FIELD = 'nb-plot-field';
 
 /** Data points, columnar; `label` is the class index 0, 1, … */
 export type ClassPoints = { x: ArrayLike<number>; y: ArrayLike<number>; label: ArrayLike<number> };
@@ -57,31 +57,18 @@ function normalize(options: HeatmapOptions) {
 export function heatmapWithPoints(data: HeatmapData, options: HeatmapOptions): SVGSVGElement {
   const o = normalize(options);
   const g = data?.grid;
-  if (!g || !Number.isInteger(g.nx) || !Number.isInteger(g.ny) || g.nx < 2 || g.ny < 2 || !(g.values?.length >= g.nx * g.ny)) {
-    throw new TypeError('heatmapWithPoints: data.grid needs integers nx, ny ≥ 2 and values of length nx·ny');
+  if (!g || !Number.isInteger(g.nx) || !Number.isInteger(g.ny) || g.nx < 2 || g.ny < 2 || g.nx * g.ny > 1e6 || !(g.values?.length >= g.nx * g.ny)) {
+    throw new TypeError('heatmapWithPoints: data.grid needs integers nx, ny ≥ 2 (nx·ny ≤ 1,000,000) and values of length nx·ny');
   }
-  const gx = domainOf(extentOf(g.x));
-  const gy = domainOf(extentOf(g.y));
-  // Non-finite cells become NaN, which d3-contour leaves outside every band: a blank hole.
-  const n = g.nx * g.ny;
-  const values = new Float64Array(n);
-  let blank = 0;
-  let radius = 0;
-  for (let k = 0; k < n; k++) {
-    const v = g.values[k];
-    if (plottable(v)) radius = Math.max(radius, Math.abs(v - o.pivot));
-    else blank++;
-    values[k] = plottable(v) ? v : NaN;
-  }
-  const [lo, hi] = o.domain ?? (radius > 0 ? [o.pivot - radius, o.pivot + radius] : [o.pivot - 1, o.pivot + 1]);
-  for (let k = 0; k < n; k++) if (values[k] === values[k]) values[k] = Math.min(hi, Math.max(lo, values[k]));
-  const step = (hi - lo) / o.levels;
-  const thresholds = Array.from({ length: o.levels }, (_, k) => lo + k * step);
+  const f = prepareField(g, o.pivot, o.domain);
+  const step = (f.hi - f.lo) / o.levels;
+  const thresholds = Array.from({ length: o.levels }, (_, k) => f.lo + k * step);
   // Piecewise linear about the pivot, so the pivot is the ramp's neutral middle.
-  const t = (v: number) => (v < o.pivot ? (0.5 * (v - lo)) / (o.pivot - lo || 1) : 0.5 + (0.5 * (v - o.pivot)) / (hi - o.pivot || 1));
-  const grid = { value: (v: number) => v, x1: gx[0], x2: gx[1], y1: gy[0], y2: gy[1], width: g.nx, height: g.ny, interpolate: 'none' as const, smooth: true };
-  const marks: Plot.Markish[] = [Plot.contour(values, { ...grid, thresholds, fill: (c: { value: number }) => heatColor(t(c.value + step / 2)), stroke: 'none' })];
-  if (o.pivot > lo && o.pivot < hi) marks.push(Plot.contour(values, { ...grid, thresholds: [o.pivot], stroke: heatmapDefaults.boundaryColor, strokeWidth: 2 }));
+  const t = (v: number) => (v < o.pivot ? (0.5 * (v - f.lo)) / (o.pivot - f.lo || 1) : 0.5 + (0.5 * (v - o.pivot)) / (f.hi - o.pivot || 1));
+  const grid = { value: (v: number) => v, x1: f.padX[0], x2: f.padX[1], y1: f.padY[0], y2: f.padY[1], width: f.width, height: f.height, interpolate: 'none' as const, className: FIELD };
+  const marks: Plot.Markish[] = [Plot.contour(f.values, { ...grid, thresholds, fill: (c: { value: number }) => heatColor(t(c.value + step / 2)), stroke: 'none' })];
+  if (o.pivot > f.lo && o.pivot < f.hi) marks.push(Plot.contour(f.values, { ...grid, thresholds: [o.pivot], stroke: heatmapDefaults.boundaryColor, strokeWidth: 2 }));
+  const [gx, gy] = [f.x, f.y];
   const px = new Extent();
   const py = new Extent();
   px.addAll(gx), py.addAll(gy);
@@ -105,27 +92,22 @@ export function heatmapWithPoints(data: HeatmapData, options: HeatmapOptions): S
   entries.push({ name: `boundary (${formatNumber(o.pivot)})`, color: heatmapDefaults.boundaryColor, kind: 'line' });
   const legend = layoutLegend(entries, heatmapDefaults.marginLeft, o.base.width - heatmapDefaults.marginRight);
   const notes = [
-    blank ? `${blank} of ${n} grid cells are not finite and are left blank.` : '',
+    f.blank ? `${f.blank} of ${g.nx * g.ny} grid cells are not finite and are left blank.` : '',
     dropped ? `${dropped} points with non-finite coordinates or no class are not drawn.` : '',
   ].filter(Boolean);
   const svg = renderPlot(
     o.base,
     {
       height: o.base.height + legend.height,
-      marginTop: 24 + legend.height, marginLeft: heatmapDefaults.marginLeft, marginRight: heatmapDefaults.marginRight,
+      marginTop: marginTopFor(legend), marginLeft: heatmapDefaults.marginLeft, marginRight: heatmapDefaults.marginRight,
       x: { type: 'linear', domain: [px.min, px.max], label: o.xLabel, labelAnchor: 'right' },
-      y: { type: 'linear', domain: [py.min, py.max], label: o.yLabel },
+      y: { type: 'linear', domain: [py.min, py.max], label: null },
       color: { type: 'identity' },
       marks,
     },
     notes,
   );
-  appendLegend(svg, o.base.document, legend);
+  clipField(svg, o.base.document, FIELD, f);
+  appendLegend(svg, o.base.document, legend, o.yLabel);
   return svg;
-}
-
-function extentOf(pair: ArrayLike<number> | undefined): Extent {
-  const e = new Extent();
-  if (pair) e.addAll(pair);
-  return e;
 }

@@ -8,7 +8,7 @@ import * as Plot from '@observablehq/plot';
 import { baseOptions, renderPlot, type BaseOptions } from './base.ts';
 import { binValues, cleanBins, gaussianCurve, type Binned, type Bins } from './bins.ts';
 import { domainOf, Extent, formatNumber, niceTicks, plottable } from './finite.ts';
-import { appendLegend, layoutLegend } from './legend.ts';
+import { appendLegend, layoutLegend, marginTopFor } from './legend.ts';
 import { seriesColor } from './theme.ts';
 
 /** One panel: raw `values` or precomputed `bins`, and optionally the N(mean, std²) theory predicts. */
@@ -28,7 +28,7 @@ export type HistogramGridOptions = BaseOptions & {
   yLabel?: string;
 };
 
-export const histogramGridDefaults = { width: 640, height: 0, bins: 30, sharedX: true, minPanelWidth: 110, panelHeight: 76, xLabel: 'value', yLabel: 'share', marginLeft: 44, marginTop: 22, marginBottom: 34, marginRight: 12 };
+export const histogramGridDefaults = { width: 640, height: 0, bins: 30, sharedX: true, minPanelWidth: 110, panelHeight: 76, xLabel: 'value', yLabel: 'share', marginLeft: 44, marginTop: 10, marginBottom: 34, marginRight: 12 };
 
 function normalize(options: HistogramGridOptions, count: number) {
   const d = histogramGridDefaults;
@@ -105,17 +105,17 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
   const svg = renderPlot(
     o.base,
     {
-      height: d.marginTop + legend.height + rows * o.panelHeight + d.marginBottom,
-      marginTop: d.marginTop + legend.height, marginLeft: d.marginLeft, marginRight: d.marginRight, marginBottom: d.marginBottom,
+      height: marginTopFor(legend) + d.marginTop + rows * o.panelHeight + d.marginBottom,
+      marginTop: marginTopFor(legend) + d.marginTop, marginLeft: d.marginLeft, marginRight: d.marginRight, marginBottom: d.marginBottom,
       fx: { axis: null, padding: 0.12 },
       fy: { axis: null, padding: o.sharedX ? 0.28 : 0.42 },
       x: { type: 'linear', domain: o.sharedX ? ranges[0] ?? [0, 1] : [0, 1], axis: o.sharedX ? 'bottom' : null, ticks: 3, label: o.xLabel, labelAnchor: 'right' },
-      y: { type: 'linear', domain: [0, yTop * 1.15], ticks: 2, label: o.yLabel, grid: true },
+      y: { type: 'linear', domain: [0, yTop * 1.15], ticks: 2, label: null, grid: true },
       marks,
     },
     notesOf(labels),
   );
-  appendLegend(svg, o.base.document, legend);
+  appendLegend(svg, o.base.document, legend, o.yLabel);
   return svg;
 }
 
@@ -139,6 +139,6 @@ function notesOf(labels: { label: string; note: string }[]): string[] {
 
 /** Tick labels under each panel, for panels with their own x range. */
 function panelTicks(ranges: [number, number][], fx: (i: number) => number, fy: (i: number) => number): Plot.Markish[] {
-  const ticks = ranges.flatMap(([lo, hi], i) => niceTicks(lo, hi, 2).map((v) => ({ u: (v - lo) / (hi - lo), text: formatNumber(v, 2), fx: fx(i), fy: fy(i) })));
+  const ticks = ranges.flatMap(([lo, hi], i) => niceTicks(lo, hi, 3).map((v) => ({ u: (v - lo) / (hi - lo), text: formatNumber(v, 2), fx: fx(i), fy: fy(i) })));
   return [Plot.text(ticks, { x: 'u', fx: 'fx', fy: 'fy', text: 'text', frameAnchor: 'bottom', lineAnchor: 'top', dy: 4, fontVariant: 'tabular-nums' })];
 }

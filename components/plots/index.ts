@@ -10,7 +10,7 @@ export { pointsChart, pointsChartDefaults, type PointsData, type PointsChartOpti
 export { barChart, barChartDefaults, type Bar, type BarChartOptions } from './bar-chart.ts';
 export { summarizeRuns, quantileSorted } from './summarize.ts';
 export { tableFor, lineTable, pointsTable, barTable, histogramTable, heatmapTable, type Table, type PlotKind } from './tables.ts';
-export { svgMarkup, roundSvgNumbers } from './round.ts';
+export { svgMarkup, roundNumbers } from './markup.ts';
 export type { BaseOptions } from './base.ts';
 export type { Series } from './series.ts';
 export type { Bins } from './bins.ts';

@@ -57,10 +57,17 @@ function swatch(doc: Document, e: LegendEntry, x: number, y: number): SVGElement
   return d ? svgEl(doc, 'path', { d, ...paint }) : svgEl(doc, 'circle', { cx, cy: y, r, ...paint });
 }
 
-/** Appends the laid-out legend to `svg` (text in currentColor, inherited from the SVG). */
-export function appendLegend(svg: SVGSVGElement, doc: Document, layout: LegendLayout): void {
-  if (!layout.entries.length) return;
+/** The top margin for a chart with this legend: the legend, then a line for the y label. */
+export const marginTopFor = (layout: LegendLayout): number => layout.height + 24;
+
+/**
+ * Appends the laid-out legend to `svg` (text in currentColor, inherited from the SVG) and, below
+ * it, the y-axis label as Plot writes it ("↑ label"); give Plot `y.label: null`, since Plot
+ * pins its own label to the SVG's top edge, where the legend is.
+ */
+export function appendLegend(svg: SVGSVGElement, doc: Document, layout: LegendLayout, yLabel = ''): void {
   const g = svgEl(doc, 'g', { class: 'nb-plot-legend', 'aria-hidden': 'true', 'text-anchor': 'start', 'font-size': FONT_SIZE });
+  if (yLabel) g.append(svgEl(doc, 'text', { x: 3, y: layout.height + 3, dy: '0.71em' }, `↑ ${yLabel}`));
   layout.entries.forEach((e, i) => {
     const { x, y } = layout.at[i];
     g.append(swatch(doc, e, x, y), svgEl(doc, 'text', { x: x + SWATCH + GAP, y, dy: '0.32em' }, e.name));

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { baseOptions, renderPlot, type BaseOptions } from './base.ts';
 import { domainOf } from './finite.ts';
-import { appendLegend, layoutLegend } from './legend.ts';
+import { appendLegend, layoutLegend, marginTopFor } from './legend.ts';
 import { cutMarks, extents, prepareSeries, type Series } from './series.ts';
 import { LOG_FORMAT, seriesColor, seriesDash } from './theme.ts';
 
@@ -78,16 +78,16 @@ export function lineChart(data: Series[], options: LineChartOptions): SVGSVGElem
   const svg = renderPlot(
     o.base,
     {
-      marginTop: 26 + legend.height,
+      marginTop: marginTopFor(legend),
       marginLeft: d.marginLeft,
       marginRight: d.marginRight,
       height: o.base.height + legend.height,
       x: { type: 'linear', domain: xDomain, label: o.xLabel, labelAnchor: 'right' },
-      y: { type: o.logY ? 'log' : 'linear', domain: yDomain, nice: true, label: o.yLabel, grid: true, tickFormat: o.logY ? LOG_FORMAT : undefined },
+      y: { type: o.logY ? 'log' : 'linear', domain: yDomain, nice: true, label: null, grid: true, tickFormat: o.logY ? LOG_FORMAT : undefined },
       marks,
     },
     series.flatMap((s) => (s.note ? [s.note] : [])),
   );
-  appendLegend(svg, o.base.document, legend);
+  appendLegend(svg, o.base.document, legend, o.yLabel);
   return svg;
 }

@@ -7,7 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { baseOptions, renderPlot, type BaseOptions } from './base.ts';
 import { domainOf } from './finite.ts';
-import { appendLegend, layoutLegend, type LegendEntry } from './legend.ts';
+import { appendLegend, layoutLegend, marginTopFor, type LegendEntry } from './legend.ts';
 import { cutMarks, extents, prepareSeries, type Series } from './series.ts';
 import { LOG_FORMAT, seriesColor, seriesSymbol } from './theme.ts';
 
@@ -86,16 +86,16 @@ export function pointsChart(data: PointsData, options: PointsChartOptions): SVGS
   const svg = renderPlot(
     o.base,
     {
-      marginTop: 26 + legend.height,
+      marginTop: marginTopFor(legend),
       marginLeft: d.marginLeft,
       marginRight: d.marginRight,
       height: o.base.height + legend.height,
       x: { type: 'linear', domain: xDomain, nice: true, label: o.xLabel, labelAnchor: 'right', inset: 8 },
-      y: { type: o.logY ? 'log' : 'linear', domain: yDomain, nice: true, label: o.yLabel, grid: true, tickFormat: o.logY ? LOG_FORMAT : undefined, inset: 6 },
+      y: { type: o.logY ? 'log' : 'linear', domain: yDomain, nice: true, label: null, grid: true, tickFormat: o.logY ? LOG_FORMAT : undefined, inset: 6 },
       marks,
     },
     [...points, ...lines].flatMap((s) => (s.note ? [s.note] : [])),
   );
-  appendLegend(svg, o.base.document, legend);
+  appendLegend(svg, o.base.document, legend, o.yLabel);
   return svg;
 }

@@ -5,7 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import type { BaseOptions } from './base.ts';
-import { svgMarkup } from './round.ts';
+import { svgMarkup } from './markup.ts';
 
 let shared: Document | null = null;
 

@@ -100,7 +100,7 @@ export function parseQuery<P extends Params>(spec: WidgetSpec<P>, query: string 
     notes.push(`The link has ${unknown.size === 1 ? 'a setting' : `${unknown.size} settings`} this widget doesn't know (${shown}); ignored.`);
   }
   const work = workProblem(spec, state as StateOf<P>);
-  if (false) return fallback(`The link's settings were not used: ${work}. Every setting is at its default.`);
+  if (work) return fallback(`The link's settings were not used: ${work}. Every setting is at its default.`);
   return { state: state as StateOf<P>, notices: finish(notes), fromUrl: taken > 0 };
 }
 

@@ -4,7 +4,9 @@
  * - `parseQuery` / `serializeQuery` carry state in the URL (never throws; hostile input → defaults),
  * - `toMdx` gives the `<Widget … />` line for a state, `describeParam` the allowed values in words,
  * - `clampParam`, `toSlider`, `fromSlider` help controls stay inside the allowed set.
- * This module checks specs and re-exports the rest; the rules per kind live in params-check.ts.
+ * Values off a parameter's `step` grid are rejected, never snapped (a build error, or a URL notice);
+ * only the control helpers snap. This module checks specs and re-exports the rest; the rules per
+ * kind live in params-check.ts, the URL encoding is documented in params-query.ts.
  */
 import { checkValue, clampParam, describeKind, OPTION_NAME, onStep } from './params-check.ts';
 import { defaultState, hasParam, workProblem } from './params-state.ts';
@@ -18,6 +20,7 @@ export { defaultState, validateState } from './params-state.ts';
 export { NON_PARAM_PROPS, parseProps, toMdx } from './params-props.ts';
 export { MAX_NOTICES, MAX_QUERY_CHARS, MAX_VALUE_CHARS, parseQuery, replaceInQuery, serializeQuery, WIDGET_KEY } from './params-query.ts';
 export type { QueryResult } from './params-query.ts';
+export { EXCERPT_CHARS, NOTICE_CHARS } from './params-text.ts';
 
 /** MDX tag names are PascalCase; parameter names are camelCase identifiers (they are MDX props). */
 const WIDGET_NAME = /^[A-Z][A-Za-z0-9]*$/;

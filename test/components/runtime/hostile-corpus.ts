@@ -130,7 +130,7 @@ export const HOSTILE: HostileCase[] = [
   c('10 kB value', `ds.depth=${K10}`, { whole: true, says: 'characters long' }),
   c('10 kB value, URLSearchParams', new URLSearchParams({ 'ds.activation': K10 }), { whole: true }),
   c('1 kB value', `ds.activation=${'a'.repeat(1000)}`, { bad: ['activation'], says: '(1000 characters)' }),
-  c('long digit string', `ds.learningRate=0.${'0'.repeat(300)}1`, { bad: ['learningRate'] }),
+  c('over-long but well-formed number', `ds.depth=${'0'.repeat(300)}5&ds.seed=0005`, { bad: ['depth'], kept: { seed: 5 } }),
   c('duplicate keys: first wins', 'ds.depth=20&ds.depth=30', { kept: { depth: 20 }, says: 'only the first is used' }),
   c('duplicate keys: bad first', 'ds.depth=abc&ds.depth=20', { bad: ['depth'], says: '2 times' }),
   c('NaN', 'ds.learningRate=NaN', { bad: ['learningRate'] }),

@@ -5,12 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   clampParam, defaultState, defineWidget, describeParam, fromSlider, parseProps, parseQuery,
-  replaceInQuery, serializeQuery, toMdx, toSlider, validateState, type ParamSpec,
+  replaceInQuery, serializeQuery, toMdx, toSlider, validateState, type ParamSpec, type Params, type WidgetSpec,
 } from '../../../components/runtime/params.ts';
 import { DEPTH, RACE, TINY } from './hostile-corpus.ts';
 
 const FILE = 'content/chapters/initialization.mdx';
-const propsError = (props: Record<string, unknown>, spec = DEPTH) => () => parseProps(spec, props, FILE);
+const propsError = (props: Record<string, unknown>, spec: WidgetSpec<Params> = DEPTH) => () => parseProps(spec, props, FILE);
 const P = DEPTH.params;
 
 describe('defineWidget', () => {
@@ -54,7 +54,7 @@ describe('describeParam', () => {
     [DEPTH, 'seed', 'an integer from 0 to 2147483647'],
     [RACE, 'inits', 'a list of 1 to 4 different names from "zeros", "normal", "xavier", "he", "orthogonal"'],
     [TINY, 'big', 'a number from -1e30 to 1e30'],
-  ] as const)('%s.%s: %s', (spec, name, text) => expect(describeParam(spec, name as never)).toBe(text));
+  ] as [WidgetSpec<Params>, string, string][])('%s.%s: %s', (spec: WidgetSpec<Params>, name, text) => expect(describeParam(spec, name)).toBe(text));
   it('refuses unknown and inherited names', () => expect(() => describeParam(DEPTH, 'toString' as never)).toThrow('no parameter "toString"'));
 });
 

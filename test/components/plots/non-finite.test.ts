@@ -1,0 +1,110 @@
+/**
+ * No NaN or ±Infinity reaches the SVG (issue 4, item 1): every plot is fed NaN, ±Infinity, 1e309
+ * (which parses to Infinity) and Number.MAX_VALUE in every numeric input, and its markup must
+ * not contain the tokens; series are cut at the first bad value and the cut is marked and said.
+ */
+import { describe, expect, it } from 'vitest';
+import { barChart, heatmapWithPoints, histogramGrid, lineChart, pointsChart } from '../../../components/plots/index.ts';
+import { renderSvgString } from '../../../components/plots/server.ts';
+import { A, doc, heatmapData } from './fixtures.ts';
+
+const BAD = [NaN, Infinity, -Infinity, 1e309, -1e309, Number.MAX_VALUE];
+const clean = (markup: string) => expect(markup).not.toMatch(/NaN|Infinity/);
+/** `base` with `v` written at the start, the middle and the end (and everywhere, last). */
+const spoiled = (base: number[], v: number) => [0, base.length >> 1, base.length - 1].map((i) => base.map((b, k) => (k === i ? v : b))).concat([base.map(() => v)]);
+const xs = [0, 1, 2, 3, 4, 5];
+const ys = [3, 2.5, 2, 1.2, 1, 0.8];
+
+describe.each(BAD)('fed %s', (v) => {
+  it('lineChart (x, y, band, linear and log)', () => {
+    for (const bad of spoiled(ys, v)) {
+      for (const logY of [false, true]) {
+        clean(renderSvgString(lineChart, [{ name: 'a', x: xs, y: bad, lo: bad, hi: ys }, { name: 'b', x: bad, y: ys }], { ...A, logY }));
+      }
+    }
+  });
+
+  it('pointsChart (points and reference lines)', () => {
+    for (const bad of spoiled(ys, v)) {
+      clean(renderSvgString(pointsChart, { points: [{ name: 'a', x: bad, y: ys }, { name: 'b', x: xs, y: bad }], lines: [{ name: 'a', x: xs, y: bad }] }, { ...A, logY: v > 0 }));
+    }
+  });
+
+  it('barChart (values, error bars, domain)', () => {
+    clean(renderSvgString(barChart, [{ label: 'a', value: v }, { label: 'b', value: 1, lo: v, hi: 2 }, { label: 'c', value: 0.5, lo: 0, hi: v }], { ...A, yDomain: [0, v] }));
+    clean(renderSvgString(barChart, [{ label: 'a', value: v }], A));
+  });
+
+  it('histogramGrid (raw values, bins, theory, domain; shared and per panel)', () => {
+    for (const bad of spoiled(ys, v)) {
+      const data = [
+        { label: 'raw', values: bad, theory: { std: v, mean: v } },
+        { label: 'bins', bins: { edges: [0, ...bad], counts: bad }, theory: { std: 1 } },
+        { label: 'all bad', values: [v, v] },
+      ];
+      for (const sharedX of [true, false]) clean(renderSvgString(histogramGrid, data, { ...A, sharedX }));
+      clean(renderSvgString(histogramGrid, data, { ...A, xDomain: [v, 1] }));
+    }
+  });
+
+  it('heatmapWithPoints (grid values, grid extent, points, pivot, domain)', () => {
+    const d = heatmapData(8, 12);
+    const values = Array.from(d.grid.values);
+    for (const bad of spoiled(values, v)) {
+      clean(renderSvgString(heatmapWithPoints, { grid: { ...d.grid, values: bad }, points: d.points }, A));
+    }
+    const p = d.points!;
+    clean(renderSvgString(heatmapWithPoints, { grid: { ...d.grid, x: [v, 2] }, points: { x: spoiled(Array.from(p.x), v)[1], y: p.y, label: spoiled(Array.from(p.label), v)[2] } }, { ...A, pivot: v, domain: [v, 1] }));
+  });
+});
+
+describe('cutting and marking', () => {
+  const node = (svg: Element, selector: string) => Array.from(svg.querySelectorAll(selector));
+
+  it('cuts a line at the first non-finite value, marks the last drawn point and says where', () => {
+    const svg = lineChart([{ name: 'lr 3.0', x: xs, y: [1, 2, 4, NaN, 8, 9] }], { ...A, document: doc() });
+    const line = node(svg, 'path').find((p) => p.parentElement?.getAttribute('stroke') === '#077ef0' && p.parentElement?.getAttribute('stroke-linejoin'));
+    const points = line!.getAttribute('d')!.match(/[ML]-?[\d.]+,-?[\d.]+/g)!;
+    expect(points.length).toBe(3);
+    const [lastX, lastY] = points[2].slice(1).split(',').map(Number);
+    const cross = node(svg, 'path').find((p) => p.parentElement?.getAttribute('stroke-width') === '2' && p.getAttribute('transform'));
+    const [cx, cy] = cross!.getAttribute('transform')!.match(/-?[\d.]+/g)!.map(Number);
+    expect([cx, cy]).toEqual([lastX, lastY]);
+    expect(node(svg, 'text').some((t) => t.textContent === 'diverged')).toBe(true);
+    expect(svg.getAttribute('aria-description')).toContain('lr 3.0 stops at x = 2: the next value is not a number (diverged).');
+  });
+
+  it('on a log scale, cuts at the first value ≤ 0 and says why', () => {
+    const svg = lineChart([{ name: 'loss', x: xs, y: [1, 0.1, 0, 0.01, 1, 1] }], { ...A, logY: true, document: doc() });
+    expect(svg.getAttribute('aria-description')).toContain('loss stops at x = 1: the next value, 0, is not positive');
+    expect(node(svg, 'text').some((t) => t.textContent === '≤ 0')).toBe(true);
+  });
+
+  it('draws no bar for a non-finite value and says so', () => {
+    const svg = barChart([{ label: 'ok', value: 0.9 }, { label: 'big lr', value: Infinity }], { ...A, document: doc() });
+    expect(node(svg, 'rect').length).toBe(1);
+    expect(node(svg, 'text').some((t) => t.textContent === 'diverged')).toBe(true);
+    expect(svg.getAttribute('aria-description')).toContain('big lr has no bar: its value is +∞');
+  });
+
+  it('counts the values a histogram leaves out, per panel', () => {
+    const svg = histogramGrid([{ label: 'layer 1', values: [0, 0, 0, 1, NaN, Infinity, -Infinity] }], { ...A, bins: 2, document: doc() });
+    expect(node(svg, 'text').some((t) => t.textContent === '3 not finite')).toBe(true);
+    expect(svg.getAttribute('aria-description')).toContain('layer 1: 3 not finite');
+    // Shares 3/4 and 1/4 of the 4 finite values: bar heights 3 : 1.
+    const heights = node(svg, 'rect').map((r) => Number(r.getAttribute('height')));
+    expect(heights[0] / heights[1]).toBeCloseTo(3, 6);
+  });
+
+  it('leaves non-finite grid cells blank and drops points without coordinates', () => {
+    const d = heatmapData(6, 10);
+    const values = Array.from(d.grid.values);
+    values[0] = NaN;
+    values[7] = Infinity;
+    const x = Array.from(d.points!.x);
+    x[0] = NaN;
+    const svg = heatmapWithPoints({ grid: { ...d.grid, values }, points: { ...d.points!, x } }, { ...A, document: doc() });
+    expect(svg.getAttribute('aria-description')).toContain('2 of 36 grid cells are not finite and are left blank.');
+    expect(svg.getAttribute('aria-description')).toContain('1 points with non-finite coordinates or no class are not drawn.');
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { depthSignal } from '../../../components/experiments/depth-signal.ts';
+import { runToEnd } from '../../../components/runtime/experiment.ts';
+import { defaultState, parseProps } from '../../../components/runtime/params.ts';
+import { serverDocument } from '../../../components/plots/server.ts';
+import { depthSignalWidget, shownLayers } from '../../../components/widgets/depth-signal/definition.ts';
+import { depthSignalSpec } from '../../../components/widgets/depth-signal/spec.ts';
+
+describe('<DepthSignal>', () => {
+  it('rejects an out-of-range prop naming the chapter file, the prop and the range', () => {
+    expect(() => parseProps(depthSignalSpec, { depth: 80 }, 'content/chapters/x.mdx:12')).toThrow(
+      'content/chapters/x.mdx:12: <DepthSignal depth={80}>: depth must be an integer from 1 to 50; got 80.',
+    );
+    expect(() => parseProps(depthSignalSpec, { initializer: 'xavier' }, 'f.mdx')).toThrow(/initializer must be one of "zeros", "random"/);
+  });
+
+  it('refuses configurations over the work cap', () => {
+    expect(() => parseProps(depthSignalSpec, { depth: 50, width: 256, samples: 1000 }, 'f.mdx')).toThrow(/the limit is/);
+  });
+
+  it('draws every layer it measured, with no NaN or Infinity in the markup', () => {
+    const state = { ...defaultState(depthSignalSpec), initializer: 'postHe', activation: 'relu', depth: 30 } as const;
+    const result = runToEnd(depthSignal, state);
+    const doc = serverDocument();
+    const markup = depthSignalWidget.draw(result, state, doc).outerHTML;
+    expect(markup).not.toMatch(/NaN|Infinity/);
+    expect(markup.match(/<svg/g)).toHaveLength(3);
+    expect(depthSignalWidget.table(result, state).rows).toHaveLength(30);
+    expect(depthSignalWidget.summary(result, state)).toMatch(/layer 30/);
+  });
+
+  it('keeps the figure readable at any depth: at most ten histogram panels, first and last included', () => {
+    for (let depth = 1; depth <= 50; depth++) {
+      const shown = shownLayers(depth);
+      expect(shown.length).toBe(Math.min(depth, 10));
+      expect(shown[0]).toBe(1);
+      expect(shown.at(-1)).toBe(depth);
+      expect(new Set(shown).size).toBe(shown.length);
+    }
+  });
+
+  it('says in words when the activations overflow', () => {
+    const state = defaultState(depthSignalSpec);
+    const result = { ...runToEnd(depthSignal, { ...state, depth: 2 }), nonFinite: true };
+    expect(depthSignalWidget.summary(result, state)).toMatch(/overflowed: .* no longer finite numbers/);
+  });
+});
