@@ -29,12 +29,14 @@ export class LogBuffer {
   private chars = 0;
   private pending: LogLine[] = [];
   private lastSent: number;
+  private readonly send: (lines: LogLine[], dropped: number) => void;
+  private readonly now: () => number;
+  private readonly limits: LogLimits;
 
-  constructor(
-    private readonly send: (lines: LogLine[], dropped: number) => void,
-    private readonly now: () => number,
-    private readonly limits: LogLimits = DEFAULT_LOG_LIMITS,
-  ) {
+  constructor(send: (lines: LogLine[], dropped: number) => void, now: () => number, limits: LogLimits = DEFAULT_LOG_LIMITS) {
+    this.send = send;
+    this.now = now;
+    this.limits = limits;
     this.lastSent = now();
   }
 

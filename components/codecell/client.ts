@@ -114,6 +114,7 @@ class CodeCellElement extends HTMLElement {
       const { createEditor } = await import('./editor.ts');
       const label = `Code of ${this.querySelector('[data-title]')?.textContent ?? 'this cell'}`;
       this.editor = createEditor(code, this.original, { label, onRun: () => this.run() });
+      code.removeAttribute('tabindex'); // the editor takes the focus stop of the listing
       this.button('edit')!.hidden = true;
       this.status('Editing. Ctrl+Enter (⌘+Enter on a Mac) runs the code.');
       this.editor.focus();

@@ -46,8 +46,8 @@ const highlight = HighlightStyle.define([
 
 /**
  * Mounts an editor holding `code` in `host` (whose listing it hides) and returns a small handle.
- * Ctrl+Enter / Cmd+Enter runs; Escape then Tab leaves the editor (CodeMirror's own rule, so
- * Tab can indent without trapping keyboard users).
+ * Ctrl+Enter / Cmd+Enter runs. Tab is left to the browser (basicSetup does not bind it), so
+ * keyboard users move on with Tab as anywhere else; indentation comes with Enter.
  */
 export function createEditor(host: HTMLElement, code: string, options: EditorOptions): { getCode(): string; setCode(c: string): void; focus(): void } {
   const mount = document.createElement('div');

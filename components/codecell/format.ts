@@ -23,7 +23,7 @@ export function isMatrix(v: unknown): v is { rows: number; cols: number; data: A
   const m = v as { rows?: unknown; cols?: unknown; data?: unknown };
   return typeof v === 'object' && v !== null && Number.isInteger(m.rows) && Number.isInteger(m.cols)
     && ArrayBuffer.isView(m.data) && !(m.data instanceof DataView)
-    && (m.data as ArrayLike<number>).length === (m.rows as number) * (m.cols as number);
+    && (m.data as unknown as ArrayLike<number>).length === (m.rows as number) * (m.cols as number);
 }
 
 /** Formats one value; strings at the top level print without quotes, like console.log. */

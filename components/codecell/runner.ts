@@ -84,7 +84,11 @@ export class CellRunner {
   private hooks: RunHooks | undefined;
   private unwatch: (() => void) | undefined;
 
-  constructor(private readonly timeoutMs: number) {}
+  private readonly timeoutMs: number;
+
+  constructor(timeoutMs: number) {
+    this.timeoutMs = timeoutMs;
+  }
 
   /** Whether a run is under way (compiling, starting or running). */
   get busy(): boolean {

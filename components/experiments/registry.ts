@@ -9,4 +9,5 @@ type AnyExperiment = Experiment<any, any>;
 
 export const EXPERIMENTS: Record<string, () => Promise<AnyExperiment>> = {
   depthSignal: () => import('./depth-signal.ts').then((m) => m.depthSignal),
+  trainingRace: () => import('./training-race.ts').then((m) => m.trainingRace),
 };

@@ -36,8 +36,8 @@ export type RaceRun = {
   divergence: Divergence | null;
 };
 
-/** One initializer: its runs (one per seed) and their median curve with the min–max band. */
-export type Racer = { initializer: InitializerName; runs: RaceRun[]; median: number[]; lo: number[]; hi: number[] };
+/** One initializer and its runs, one per seed (the widget draws their median and min–max band). */
+export type Racer = { initializer: InitializerName; runs: RaceRun[] };
 
 export type TrainingRaceResult = {
   /** Step count at each recorded epoch (shared by every curve). */
@@ -74,19 +74,6 @@ export function seedStreams(seed: number, count: number): { data: number; runs: 
   const draw = () => rng.int(2 ** 31);
   const data = draw();
   return { data, runs: Array.from({ length: count }, () => ({ init: draw(), order: draw() })) };
-}
-
-/** Median and min–max of column `t` over the rows that reach it (a diverged run counts as +∞). */
-function band(curves: number[][], length: number) {
-  const median: number[] = [], lo: number[] = [], hi: number[] = [];
-  for (let t = 0; t < length; t++) {
-    const v = curves.map((c) => (t < c.length && !Number.isNaN(c[t]) ? c[t] : Infinity)).sort((a, b) => a - b);
-    const m = v.length >> 1;
-    median.push(v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2);
-    lo.push(v[0]);
-    hi.push(v[v.length - 1]);
-  }
-  return { median, lo, hi };
 }
 
 type Live = { racer: number; runs: RaceRun; network: Network; it: Generator<Progress, TrainResult, void>; done: boolean };
@@ -149,10 +136,10 @@ export const trainingRace: Experiment<TrainingRaceState, TrainingRaceResult> = {
     const result = (epochsDone: number): TrainingRaceResult => ({
       steps: Array.from({ length: epochsDone + 1 }, (_, e) => e * perEpoch),
       epochsDone,
-      racers: state.initializers.map((initializer, r) => {
-        const runs = lives.filter((l) => l.racer === r).map((l) => structuredClone(l.runs));
-        return { initializer, runs, ...band(runs.map((x) => x.trainLoss), epochsDone + 1) };
-      }),
+      racers: state.initializers.map((initializer, r) => ({
+        initializer,
+        runs: lives.filter((l) => l.racer === r).map((l) => ({ ...l.runs, trainLoss: l.runs.trainLoss.slice() })),
+      })),
     });
     // Epoch by epoch, every run in turn, so all curves grow together (the race the reader watches).
     for (let epoch = 0; epoch <= state.epochs; epoch++) {

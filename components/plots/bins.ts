@@ -55,6 +55,21 @@ export function cleanBins(bins: Bins): Binned {
   return out;
 }
 
+/**
+ * The histogram's silhouette as points for a step-after area: each bin's share from its left
+ * edge, dropping to 0 after a bin whose right neighbour doesn't start at its right edge (a gap
+ * from dropped bins, or the last bin). Shares are count / total (0 when nothing was drawn).
+ */
+export function stepOutline(b: Binned): { x: number[]; y: number[] } {
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let k = 0; k < b.counts.length; k++) {
+    x.push(b.x1[k]), y.push(b.total > 0 ? b.counts[k] / b.total : 0);
+    if (k === b.counts.length - 1 || b.x1[k + 1] !== b.x2[k]) x.push(b.x2[k]), y.push(0);
+  }
+  return { x, y };
+}
+
 /** Normal density N(mean, std²) at x. */
 export function normalPdf(x: number, mean: number, std: number): number {
   const z = (x - mean) / std;

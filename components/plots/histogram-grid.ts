@@ -2,11 +2,13 @@
  * Small multiples of histograms, one panel per facet (e.g. each layer's activations, over
  * depth), wrapping into rows; input is raw values or precomputed bins, with an optional Gaussian
  * each panel's theory predicts. Bars show the share of the panel's drawn values in each bin.
- * One Plot with fx/fy facets rather than one Plot per panel: ~5× faster in Chromium at 20 panels.
+ * Speed (a slider redraws it): one Plot with fx/fy facets rather than one Plot per panel (~5×
+ * faster in Chromium at 20 panels), and each histogram one stepped area rather than a rect per
+ * bin (~2.5× fewer milliseconds, mostly the browser's style and layout of fewer elements).
  */
 import * as Plot from '@observablehq/plot';
 import { baseOptions, renderPlot, type BaseOptions } from './base.ts';
-import { binValues, cleanBins, gaussianCurve, type Binned, type Bins } from './bins.ts';
+import { binValues, cleanBins, gaussianCurve, stepOutline, type Binned, type Bins } from './bins.ts';
 import { domainOf, Extent, formatNumber, niceTicks, plottable } from './finite.ts';
 import { appendLegend, layoutLegend, marginTopFor } from './legend.ts';
 import { seriesColor } from './theme.ts';
@@ -66,7 +68,7 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
   const cols = o.columns;
   const fx = (i: number) => i % cols;
   const fy = (i: number) => Math.floor(i / cols);
-  const [X1, X2, Y, FX, FY] = [[], [], [], [], []] as number[][];
+  const [X, Y, FX, FY] = [[], [], [], []] as number[][];
   const ranges: [number, number][] = [];
   // Panels with their own ranges are drawn in [0, 1] (Plot's facets share one x scale) and
   // labelled by panelTicks.
@@ -76,11 +78,9 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
     const e = new Extent();
     e.addAll(b.x1), e.addAll(b.x2);
     ranges.push(o.xDomain ?? (o.sharedX ? domainOf(shared) : domainOf(e)));
-    b.counts.forEach((c, k) => {
-      const share = b.total > 0 ? c / b.total : 0;
-      yTop = Math.max(yTop, share);
-      X1.push(u(i, b.x1[k])), X2.push(u(i, b.x2[k])), Y.push(share), FX.push(fx(i)), FY.push(fy(i));
-    });
+    const step = stepOutline(b);
+    step.x.forEach((x, k) => (X.push(u(i, x)), Y.push(step.y[k]), FX.push(fx(i)), FY.push(fy(i))));
+    yTop = Math.max(yTop, ...step.y);
   });
   if (yTop === 0) yTop = 1;
   const theory = { x: [] as number[], y: [] as number[], fx: [] as number[], fy: [] as number[] };
@@ -95,7 +95,7 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
   const legend = layoutLegend(theory.x.length ? [{ name: 'measured', color: seriesColor(0), kind: 'bar' }, { name: 'theory (Gaussian)', color: seriesColor(1), kind: 'line' }] : [], d.marginLeft, o.base.width - d.marginRight);
   const rows = Math.ceil(data.length / cols) || 1;
   const marks: Plot.Markish[] = [
-    Plot.rect({ length: Y.length }, { x1: X1, x2: X2, y1: 0, y2: Y, fx: FX, fy: FY, fill: seriesColor(0), fillOpacity: 0.85, insetLeft: 0.4, insetRight: 0.4 }),
+    Plot.areaY({ length: Y.length }, { x: X, y1: 0, y2: Y, fx: FX, fy: FY, curve: 'step-after', fill: seriesColor(0), fillOpacity: 0.85 }),
     Plot.ruleY([0], { strokeOpacity: 0.5 }),
     Plot.line({ length: theory.x.length }, { x: theory.x, y: theory.y, fx: theory.fx, fy: theory.fy, stroke: seriesColor(1), strokeWidth: 1.5 }),
     Plot.text(labels, { fx: 'fx', fy: 'fy', text: 'label', frameAnchor: 'top-left', lineAnchor: 'bottom', textAnchor: 'start', dy: -3 }),

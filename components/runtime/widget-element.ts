@@ -4,7 +4,7 @@
  * loads the widget's definition (which brings Observable Plot) and the experiment worker.
  */
 import { SPECS } from '../widgets/specs.ts';
-import { parseQuery, serializeQuery } from './params-query.ts';
+import { parseQuery, replaceInQuery, serializeQuery } from './params-query.ts';
 import type { ParamSpec, WidgetSpec } from './params-types.ts';
 import { readControls, writeControls, withDefaults } from './controls.ts';
 
@@ -83,14 +83,10 @@ export class NotebookWidget extends HTMLElement {
     return this.loading;
   }
 
-  /** Writes this widget's non-default state into the address bar, keeping other widgets' keys. */
+  /** Writes this widget's non-default state into the address bar, keeping other widgets' pairs as they were. */
   syncUrl(): void {
-    const params = new URLSearchParams(location.search);
-    for (const k of [...params.keys()]) if (k === this.key || k.startsWith(`${this.key}.`)) params.delete(k);
-    const own = new URLSearchParams(serializeQuery(this.pageSpec, this.state, this.key));
-    for (const [k, v] of own) params.append(k, v);
-    const query = params.toString();
-    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    const query = replaceInQuery(location.search, this.key, serializeQuery(this.pageSpec, this.state, this.key));
+    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query.replace(/^\?/, '')}` : ''}${location.hash}`);
   }
 
   private changed(event: Event): void {

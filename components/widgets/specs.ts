@@ -4,8 +4,10 @@
  */
 import type { ParamSpec, WidgetSpec } from '../runtime/params-types.ts';
 import { depthSignalSpec } from './depth-signal/spec.ts';
+import { trainingRaceSpec } from './training-race/spec.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const SPECS: Record<string, WidgetSpec<Record<string, ParamSpec>>> = {
   DepthSignal: depthSignalSpec as any,
+  TrainingRace: trainingRaceSpec as any,
 };

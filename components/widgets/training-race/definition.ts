@@ -1,0 +1,99 @@
+/**
+ * <TrainingRace> drawn: the training loss of each initializer against the step (median over
+ * seeds, min–max band), and a bar per initializer for its accuracy (test accuracy once the run
+ * has finished; training accuracy so far while it runs). He et al. (2015), Figure 3, is the
+ * model: the same deep ReLU net from two initializations, one curve falling, one flat.
+ */
+import { stepsPerEpoch, type TrainingRaceResult, type TrainingRaceState } from '../../experiments/training-race.ts';
+import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
+import { barChart } from '../../plots/bar-chart.ts';
+import { lineChart } from '../../plots/line-chart.ts';
+import { summarizeRuns } from '../../plots/summarize.ts';
+import { RACER_LABELS, trainingRaceSpec } from './spec.ts';
+import { racerStats, type RacerStats } from './stats.ts';
+
+const DATASET_WORDS = { moons: 'two moons', circles: 'circles', spirals: 'spirals', xor: 'XOR', blobs: 'three blobs' } as const;
+const finished = (r: TrainingRaceResult, s: TrainingRaceState) => r.epochsDone >= s.epochs;
+const pct = (v: number) => (Number.isFinite(v) ? `${fmt(100 * v)}%` : '—');
+
+/** A change of less than 1% of the starting loss reads as "stayed at". */
+const STALL = 0.01;
+
+function lossChart(r: TrainingRaceResult, s: TrainingRaceState, doc: Document) {
+  const series = r.racers.map((racer) => summarizeRuns(RACER_LABELS[racer.initializer], r.steps, racer.runs.map((run) => run.trainLoss)));
+  return lineChart(series, {
+    document: doc,
+    ariaLabel: 'Training loss against steps, per initializer',
+    ariaDescription: `Training loss on the whole training set after each epoch, median over ${s.seeds} seed${s.seeds > 1 ? 's' : ''} with the range from lowest to highest shaded. Every initializer sees the same data and the same minibatches; only the initial weights differ. A flat line is a network that does not learn.`,
+    xLabel: 'step',
+    yLabel: 'training loss',
+    height: 280,
+  });
+}
+
+function accuracyChart(r: TrainingRaceResult, s: TrainingRaceState, stats: RacerStats[], doc: Document) {
+  const done = finished(r, s);
+  const bars = stats.map((st) =>
+    done ? { label: st.name, value: st.testAccuracy, lo: st.testLo, hi: st.testHi } : { label: st.name, value: st.trainAccuracy });
+  return barChart(bars, {
+    document: doc,
+    ariaLabel: done ? 'Test accuracy per initializer' : 'Training accuracy so far, per initializer',
+    ariaDescription: done
+      ? 'Accuracy on held-out examples after training, median over seeds, with the lowest and highest seed as an error bar. Guessing one class scores about 50%.'
+      : 'Accuracy on the training examples at the last finished epoch, median over seeds; the test accuracy appears when the run ends.',
+    yLabel: done ? 'test accuracy' : 'training accuracy so far',
+    yDomain: [0, 1],
+    height: 220,
+  });
+}
+
+/** "went from 0.693 to 0.16 with He normal (test accuracy 95%)" or "stayed at 0.693 with …". */
+function clause(st: RacerStats, done: boolean): string {
+  const stalled = Math.abs(st.finalLoss - st.initialLoss) < STALL * st.initialLoss;
+  const move = stalled ? `stayed at ${fmt(st.finalLoss)}` : `went from ${fmt(st.initialLoss)} to ${fmt(st.finalLoss)}`;
+  const accuracy = done ? `test accuracy ${pct(st.testAccuracy)}` : `training accuracy ${pct(st.trainAccuracy)}`;
+  return `${move} with ${st.name} (${accuracy})`;
+}
+
+function divergenceSentence(st: RacerStats): string {
+  const d = st.firstDivergence!;
+  return `${st.name} diverged with ${st.diverged} of ${st.seeds} seeds; first: ${d.message}`;
+}
+
+export const trainingRaceWidget: WidgetDefinition<TrainingRaceState, TrainingRaceResult> = {
+  spec: trainingRaceSpec,
+  experiment: 'trainingRace',
+  mode: 'train',
+  label: (s) =>
+    `Training race on ${DATASET_WORDS[s.dataset]}: ${s.initializers.map((i) => RACER_LABELS[i]).join(' vs ')}, ${s.depth} ${s.activation} layers of ${s.width} units`,
+  draw(r, s, doc) {
+    const stats = r.racers.map((racer) => racerStats(racer, r));
+    const box = doc.createElement('div');
+    box.className = 'training-race';
+    box.append(lossChart(r, s, doc), accuracyChart(r, s, stats, doc));
+    return box;
+  },
+  table(r) {
+    const last = r.steps[r.epochsDone];
+    return {
+      columns: ['initializer', 'seeds', 'loss at step 0', `loss at step ${last}`, 'lowest–highest', 'training accuracy', 'test accuracy', 'diverged'],
+      rows: r.racers.map((racer) => {
+        const st = racerStats(racer, r);
+        return [st.name, st.seeds, fmt(st.initialLoss), fmt(st.finalLoss), `${fmt(st.finalLo)}–${fmt(st.finalHi)}`, pct(st.trainAccuracy), pct(st.testAccuracy), `${st.diverged} of ${st.seeds}`];
+      }),
+    };
+  },
+  summary(r, s) {
+    const done = finished(r, s);
+    const stats = r.racers.map((racer) => racerStats(racer, r));
+    const total = s.epochs * stepsPerEpoch(s.batchSize);
+    const when = done ? `After ${r.steps[r.epochsDone]} steps` : `After ${r.steps[r.epochsDone]} of ${total} steps`;
+    const running = stats.filter((st) => st.diverged < st.seeds);
+    const parts = running.map((st) => clause(st, done));
+    const first = parts.length
+      ? `${when} (median over ${s.seeds} seed${s.seeds > 1 ? 's' : ''}), the training loss ${parts.join('; it ')}.`
+      : `${when}, every initializer had diverged.`;
+    const diverged = stats.filter((st) => st.diverged > 0).map(divergenceSentence);
+    return [first, ...diverged].join(' ');
+  },
+};
