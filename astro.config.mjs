@@ -6,7 +6,15 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './src/plugins/rehype-katex-strict.mjs';
 import remarkJsxWhere from './src/plugins/remark-jsx-where.mjs';
+import rehypeFocusablePre from './src/plugins/rehype-focusable-pre.mjs';
 import pagefind from './src/plugins/pagefind-integration.mjs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+// The theme script runs inline at the top of <body> (before first paint); Astro hashes inline
+// scripts in <head> only, so its hash is added here from the very file the layout inlines.
+const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
+const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
 
 export default defineConfig({
   // Tests and forks may build into another folder (e.g. the broken-formula fixture test).
@@ -22,7 +30,7 @@ export default defineConfig({
     syntaxHighlight: 'prism',
     processor: unified({
       remarkPlugins: [remarkMath, remarkJsxWhere],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeFocusablePre],
     }),
   },
   security: {
@@ -32,7 +40,9 @@ export default defineConfig({
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
-        "worker-src 'self'",
+        // Code cells run the reader's module in a worker made from a blob: URL, which inherits this
+        // policy (no eval, no other origins); see components/codecell/runner.ts.
+        "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -42,6 +52,7 @@ export default defineConfig({
         // Pagefind's search runs WebAssembly, which needs this one permission; it allows
         // compiling wasm only, not eval of JavaScript.
         resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [themeInitHash],
       },
       styleDirective: {
         // KaTeX positions glyphs with inline style attributes (style="height:…"). Only
@@ -52,6 +63,10 @@ export default defineConfig({
   },
   vite: {
     worker: { format: 'es' },
+    // Loaded lazily; listed so the dev server does not discover them mid-session and reload the page.
+    optimizeDeps: {
+      include: ['sucrase', 'codemirror', '@codemirror/lang-javascript', '@codemirror/language', '@codemirror/state', '@codemirror/view', '@lezer/highlight', '@observablehq/plot'],
+    },
     // Fonts as files, never data: URIs, so font-src stays 'self'.
     build: { assetsInlineLimit: 0 },
   },

@@ -58,7 +58,9 @@ export const PAGE_COMPONENTS: ComponentDoc[] = [
     props: [
       { name: 'code', allowed: 'a string, usually a .ts file imported with ?raw', default: '—', required: true },
       { name: 'timeoutMs', allowed: 'an integer from 100 to 30000', default: '5000' },
-      { name: 'check', allowed: 'the name of a check in components/codecell/checks.ts', default: 'none' },
+      { name: 'check', allowed: '"heNormal", "heUniform", "glorotNormal", "glorotUniform", "l1" or "l2": compares the reader\'s exported function with the engine\'s', default: 'none' },
+      { name: 'title', allowed: 'any text', default: 'none' },
+      { name: 'id', allowed: 'an anchor name', default: 'derived from the code' },
     ],
   },
 ];

@@ -33,6 +33,7 @@ class CodeCellElement extends HTMLElement {
   private editor?: Editor;
   private original = '';
   private render?: Promise<Render>;
+  private editorLoad?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
 
   connectedCallback(): void {
@@ -106,8 +107,13 @@ class CodeCellElement extends HTMLElement {
     this.status('Back to the original code.');
   }
 
-  private async edit(): Promise<void> {
+  /** Opens the editor once (a second click while it loads does nothing more). */
+  private edit(): void {
     if (this.editor) return this.editor.focus();
+    this.editorLoad ??= this.openEditor().finally(() => { this.editorLoad = undefined; });
+  }
+
+  private async openEditor(): Promise<void> {
     const code = this.querySelector<HTMLElement>('[data-code]')!;
     this.status('Loading the editor…');
     try {

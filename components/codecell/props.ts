@@ -36,7 +36,8 @@ export function validateCodeCellProps(props: CodeCellProps, checks: readonly str
   const fail = (prop: string, got: unknown, allowed: string): never => {
     throw new Error(`<CodeCell ${prop}> in ${where}: got ${describe(got)}; ${allowed}.`);
   };
-  const unknown = Object.keys(props).filter((k) => !KNOWN.includes(k));
+  // data-astro-* are Astro's scoped-style attributes, added to components on pages with a <style>.
+  const unknown = Object.keys(props).filter((k) => !KNOWN.includes(k) && !k.startsWith('data-astro-'));
   if (unknown.length > 0) fail(unknown[0], (props as Record<string, unknown>)[unknown[0]], `<CodeCell> takes only ${KNOWN.join(', ')}`);
   const { code, timeoutMs = TIMEOUT_DEFAULT_MS, check, title, id } = props;
   if (typeof code !== 'string' || code.trim() === '') {

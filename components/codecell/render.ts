@@ -7,7 +7,8 @@
 import { renderTable } from '../runtime/table.ts';
 import { errorSentence } from './errors.ts';
 import { formatNumber } from './format.ts';
-import type { CellError, CellResult, CheckReport, LogLine, SeriesData, TableData } from './protocol.ts';
+import { drawChart } from './chart.ts';
+import type { CellError, CellResult, CheckReport, LogLine, TableData } from './protocol.ts';
 import type { Outcome } from './runner.ts';
 
 const PREFIX: Record<LogLine['level'], string> = { log: '', warn: '⚠ ', error: '✖ ' };
@@ -91,30 +92,6 @@ function showResult(out: HTMLElement, result: CellResult): void {
     void drawChart(figure, result.data, details);
   }
   out.append(section);
-}
-
-/**
- * Draws a series with the site's line chart (Observable Plot, loaded now: ~84 KB gzip, only for
- * cells that return a series). If that fails, the table is opened instead: the data is shown.
- */
-async function drawChart(figure: HTMLElement, data: SeriesData, fallback: HTMLDetailsElement): Promise<void> {
-  try {
-    const { lineChart } = await import('../plots/line-chart.ts');
-    const x = (n: number) => data.x ?? Array.from({ length: n }, (_, i) => i);
-    const names = data.series.map((s) => s.name).join(', ');
-    const points = Math.max(...data.series.map((s) => s.y.length));
-    const omitted = data.omitted > 0 ? ` ${data.omitted} further points were left out.` : '';
-    const svg = lineChart(data.series.map((s) => ({ name: s.name, x: x(s.y.length), y: s.y })), {
-      ariaLabel: `Chart of the value the cell exported: ${names}`,
-      ariaDescription: `${data.series.length} series of up to ${points} points, ${data.yLabel ?? 'value'} against ${data.xLabel ?? 'index'}. The same numbers are in the table below.${omitted}`,
-      xLabel: data.xLabel ?? 'index',
-      yLabel: data.yLabel ?? 'value',
-    });
-    figure.append(svg);
-  } catch {
-    figure.remove();
-    fallback.open = true;
-  }
 }
 
 function table(t: TableData): HTMLElement {

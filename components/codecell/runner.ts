@@ -13,7 +13,7 @@
  *    just `terminate()`, which ends even `while (true) {}` at once.
  * @module
  */
-import runtimePath from './runtime.ts?worker&url';
+import { compile } from './compiler.ts';
 import type { CellError, CellResult, CheckReport, CompileReply, LogLine, RunMessage } from './protocol.ts';
 import { LINES_BEFORE_CODE } from './wrapper.ts';
 
@@ -28,42 +28,8 @@ export type Outcome =
 /** Callbacks of one run; `log` gets console batches while the code runs. */
 export type RunHooks = { log(lines: LogLine[], dropped: number): void; end(outcome: Outcome): void };
 
-/** Longest wait for the compiler, and for a run worker to load before the code starts. */
-const COMPILE_LIMIT_MS = 15_000;
+/** Longest wait for a run worker to load before the code starts. */
 const START_LIMIT_MS = 15_000;
-
-let compiler: Worker | undefined;
-let compileSeq = 0;
-
-/** Transpiles `source` in the page's shared compile worker (started on first use). */
-function compile(source: string, check: string | undefined): Promise<CompileReply> {
-  const worker = (compiler ??= new Worker(new URL('./compile.worker.ts', import.meta.url), { type: 'module', name: 'codecell-compile' }));
-  const id = ++compileSeq;
-  const runtimeUrl = new URL(runtimePath, location.href).href;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail('The TypeScript compiler did not answer in time.'), COMPILE_LIMIT_MS);
-    const fail = (message: string) => {
-      cleanup();
-      worker.terminate();
-      if (compiler === worker) compiler = undefined; // the next Run starts a fresh compiler
-      reject(new Error(message));
-    };
-    const onMessage = (e: MessageEvent<CompileReply>) => {
-      if (e.data.id !== id) return;
-      cleanup();
-      resolve(e.data);
-    };
-    const onError = (e: ErrorEvent) => fail(`The TypeScript compiler could not load${e.message ? `: ${e.message}` : ''}.`);
-    const cleanup = () => {
-      clearTimeout(timer);
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-    };
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', onError);
-    worker.postMessage({ id, source, runtimeUrl, check });
-  });
-}
 
 /** Notes whether the page's policy refuses a worker from `url`; the error event alone does not say. */
 function watchPolicy(url: string): { (): boolean; stop(): void } {
@@ -116,13 +82,14 @@ export class CellRunner {
     worker.onmessage = (e: MessageEvent<RunMessage>) => this.receive(hooks, e.data);
     worker.onerror = (e) => {
       e.preventDefault();
-      // A module that does not parse (e.g. `let require`) reports its line; a worker the page's
-      // policy refuses reports nothing at all.
+      // Chromium reports neither a module that does not parse nor a worker the page's policy
+      // refuses with a message; the policy case is told by its violation event.
       if (/SyntaxError/.test(e.message)) {
         const line = e.lineno - LINES_BEFORE_CODE;
         this.finish(hooks, { kind: 'error', error: { name: 'SyntaxError', message: e.message.replace(/^Uncaught SyntaxError:\s*/, ''), ...(line > 0 && { line }) }, dropped: 0 });
       } else {
-        const why = refused() ? ": this page's Content-Security-Policy does not allow blob: workers (worker-src)" : e.message ? `: ${e.message}` : '';
+        const why = refused() ? ": this page's Content-Security-Policy does not allow blob: workers (worker-src)"
+          : e.message ? `: ${e.message}` : ': the browser could not load the compiled code (a syntax error the compiler let through?)';
         this.finish(hooks, { kind: 'failed', message: `The code runner could not start${why}.` });
       }
     };

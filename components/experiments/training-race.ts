@@ -11,8 +11,10 @@ import {
 } from '../../lib/index.ts';
 import type { Experiment } from '../runtime/experiment.ts';
 
+/** The 2-D classification sets of lib/datasets.ts a race can use. */
 export type RaceDataset = 'moons' | 'circles' | 'spirals' | 'xor' | 'blobs';
 
+/** One race: who races, on what data, through which network, with which SGD settings. */
 export type TrainingRaceState = {
   initializers: InitializerName[];
   dataset: RaceDataset;
@@ -39,6 +41,7 @@ export type RaceRun = {
 /** One initializer and its runs, one per seed (the widget draws their median and min–max band). */
 export type Racer = { initializer: InitializerName; runs: RaceRun[] };
 
+/** A race so far (a snapshot) or finished: `epochsDone` of `state.epochs`. */
 export type TrainingRaceResult = {
   /** Step count at each recorded epoch (shared by every curve). */
   steps: number[];
@@ -88,8 +91,8 @@ function startRun(state: TrainingRaceState, data: { train: Dataset; test: Datase
   // A linear output layer: logits for the cross-entropy (He et al. 2015 also keep the classifier linear).
   layers.push(new Dense({ inputDim: width, units: data.train.y.cols, activation: 'linear', initializer, rng: initRng }));
   const network = new Network(layers, { loss: multi ? 'softmaxCrossEntropy' : 'binaryCrossEntropy' });
-  // The test set is scored once, at the end (see `advance`): scoring it every epoch would cost a
-  // third of the run and the curves show the training loss only.
+  // The test set is scored once, at the end (see `advance`): the curves show the training loss
+  // only, and scoring the test set every epoch would add about an eighth to the run.
   const it = trainSteps({
     network, train: data.train, epochs: state.epochs, learningRate: state.learningRate,
     batchSize: Math.min(state.batchSize, TRAIN_SIZE), rng: createRng(seeds.order), yieldEvery: 'epoch',
@@ -121,6 +124,7 @@ function advance(live: Live, test: Dataset, epochs: number): void {
   }
 }
 
+/** The experiment: every racer × seed advanced one epoch at a time, a snapshot after each epoch. */
 export const trainingRace: Experiment<TrainingRaceState, TrainingRaceResult> = {
   name: 'trainingRace',
   *run(state) {

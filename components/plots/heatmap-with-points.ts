@@ -36,11 +36,13 @@ export type HeatmapOptions = BaseOptions & {
   classNames?: string[];
 };
 
-export const heatmapDefaults = { width: 640, height: 0, xLabel: 'x₁', yLabel: 'x₂', pivot: 0.5, levels: 10, boundaryColor: '#6b6b6b', marginLeft: 44, marginRight: 16 };
+/** `heightRatio`: height as a share of the width when `height` isn't given. */
+export const heatmapDefaults = { width: 640, heightRatio: 0.8, xLabel: 'x₁', yLabel: 'x₂', pivot: 0.5, levels: 10, boundaryColor: '#6b6b6b', marginLeft: 44, marginRight: 16 };
 
 function normalize(options: HeatmapOptions) {
   const d = heatmapDefaults;
-  const base = baseOptions('heatmapWithPoints', options, { width: d.width, height: Math.round(0.8 * (options?.width ?? d.width)) });
+  const width = typeof options?.width === 'number' && Number.isFinite(options.width) ? options.width : d.width;
+  const base = baseOptions('heatmapWithPoints', options, { width: d.width, height: Math.round(d.heightRatio * width) });
   const dom = options.domain;
   return {
     base,
@@ -61,13 +63,23 @@ export function heatmapWithPoints(data: HeatmapData, options: HeatmapOptions): S
     throw new TypeError('heatmapWithPoints: data.grid needs integers nx, ny ≥ 2 (nx·ny ≤ 1,000,000) and values of length nx·ny');
   }
   const f = prepareField(g, o.pivot, o.domain);
-  const step = (f.hi - f.lo) / o.levels;
-  const thresholds = Array.from({ length: o.levels }, (_, k) => f.lo + k * step);
+  // Bands split the colour domain evenly on each side of the pivot, so the pivot is a threshold
+  // and the boundary is that band's outline (one contour mark: each costs a pass over the grid).
+  const inside = o.pivot > f.lo && o.pivot < f.hi;
+  const split = (a: number, b: number, n: number) => Array.from({ length: n }, (_, k) => a + (k * (b - a)) / n);
+  const half = Math.max(1, Math.round(o.levels / 2));
+  const thresholds = inside ? [...split(f.lo, o.pivot, half), ...split(o.pivot, f.hi, half)] : split(f.lo, f.hi, o.levels);
+  const upper = (v: number) => thresholds[thresholds.indexOf(v) + 1] ?? f.hi;
   // Piecewise linear about the pivot, so the pivot is the ramp's neutral middle.
   const t = (v: number) => (v < o.pivot ? (0.5 * (v - f.lo)) / (o.pivot - f.lo || 1) : 0.5 + (0.5 * (v - o.pivot)) / (f.hi - o.pivot || 1));
-  const grid = { value: (v: number) => v, x1: f.padX[0], x2: f.padX[1], y1: f.padY[0], y2: f.padY[1], width: f.width, height: f.height, interpolate: 'none' as const, className: FIELD };
-  const marks: Plot.Markish[] = [Plot.contour(f.values, { ...grid, thresholds, fill: (c: { value: number }) => heatColor(t(c.value + step / 2)), stroke: 'none' })];
-  if (o.pivot > f.lo && o.pivot < f.hi) marks.push(Plot.contour(f.values, { ...grid, thresholds: [o.pivot], stroke: heatmapDefaults.boundaryColor, strokeWidth: 2 }));
+  const marks: Plot.Markish[] = [
+    Plot.contour(f.values, {
+      value: (v: number) => v, x1: f.padX[0], x2: f.padX[1], y1: f.padY[0], y2: f.padY[1], width: f.width, height: f.height, interpolate: 'none', className: FIELD, thresholds,
+      fill: (c: { value: number }) => heatColor(t((c.value + upper(c.value)) / 2)),
+      stroke: (c: { value: number }) => (inside && c.value === o.pivot ? heatmapDefaults.boundaryColor : 'none'),
+      strokeWidth: 2,
+    }),
+  ];
   const [gx, gy] = [f.x, f.y];
   const px = new Extent();
   const py = new Extent();
@@ -86,7 +98,7 @@ export function heatmapWithPoints(data: HeatmapData, options: HeatmapOptions): S
   const colorOf = (c: number) => (classes.length <= 2 && c < 2 ? CLASS_COLORS[c] : seriesColor(c));
   for (const c of classes) {
     const { x, y } = byClass.get(c)!;
-    marks.push(Plot.dot({ length: x.length }, { x, y, r: 3.5, fill: colorOf(c), stroke: 'white', strokeWidth: 0.8, symbol: seriesSymbol(c) }));
+    marks.push(Plot.dot({ length: x.length }, { x: Float64Array.from(x), y: Float64Array.from(y), r: 3.5, fill: colorOf(c), stroke: 'white', strokeWidth: 0.8, symbol: seriesSymbol(c) }));
   }
   const entries: LegendEntry[] = classes.map((c) => ({ name: o.classNames[c] ?? `class ${c}`, color: colorOf(c), kind: 'point', symbol: seriesSymbol(c) }));
   entries.push({ name: `boundary (${formatNumber(o.pivot)})`, color: heatmapDefaults.boundaryColor, kind: 'line' });

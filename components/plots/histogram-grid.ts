@@ -30,11 +30,12 @@ export type HistogramGridOptions = BaseOptions & {
   yLabel?: string;
 };
 
-export const histogramGridDefaults = { width: 640, height: 0, bins: 30, sharedX: true, minPanelWidth: 110, panelHeight: 76, xLabel: 'value', yLabel: 'share', marginLeft: 44, marginTop: 10, marginBottom: 34, marginRight: 12 };
+/** The figure's height follows from the rows of panels (`panelHeight` each). */
+export const histogramGridDefaults = { width: 640, bins: 30, sharedX: true, minPanelWidth: 110, panelHeight: 76, xLabel: 'value', yLabel: 'share', marginLeft: 44, marginTop: 10, marginBottom: 34, marginRight: 12 };
 
 function normalize(options: HistogramGridOptions, count: number) {
   const d = histogramGridDefaults;
-  const base = baseOptions('histogramGrid', options, { ...d, height: 400 });
+  const base = baseOptions('histogramGrid', options, { width: d.width, height: 400 }); // height is set from the rows below
   const int = (v: unknown, lo: number, hi: number, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : fallback);
   const dom = options.xDomain;
   const xDomain = Array.isArray(dom) && plottable(dom[0]) && plottable(dom[1]) && dom[0] < dom[1] ? ([dom[0], dom[1]] as [number, number]) : null;
@@ -95,7 +96,7 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
   const legend = layoutLegend(theory.x.length ? [{ name: 'measured', color: seriesColor(0), kind: 'bar' }, { name: 'theory (Gaussian)', color: seriesColor(1), kind: 'line' }] : [], d.marginLeft, o.base.width - d.marginRight);
   const rows = Math.ceil(data.length / cols) || 1;
   const marks: Plot.Markish[] = [
-    Plot.areaY({ length: Y.length }, { x: X, y1: 0, y2: Y, fx: FX, fy: FY, curve: 'step-after', fill: seriesColor(0), fillOpacity: 0.85 }),
+    Plot.areaY({ length: Y.length }, { x: Float64Array.from(X), y1: 0, y2: Float64Array.from(Y), fx: FX, fy: FY, curve: 'step-after', fill: seriesColor(0), fillOpacity: 0.85 }),
     Plot.ruleY([0], { strokeOpacity: 0.5 }),
     Plot.line({ length: theory.x.length }, { x: theory.x, y: theory.y, fx: theory.fx, fy: theory.fy, stroke: seriesColor(1), strokeWidth: 1.5 }),
     Plot.text(labels, { fx: 'fx', fy: 'fy', text: 'label', frameAnchor: 'top-left', lineAnchor: 'bottom', textAnchor: 'start', dy: -3 }),
@@ -137,8 +138,11 @@ function notesOf(labels: { label: string; note: string }[]): string[] {
   return [`Some values are not drawn (${list}${noted.length > 6 ? `; and ${noted.length - 6} more panels` : ''}).`];
 }
 
-/** Tick labels under each panel, for panels with their own x range. */
+/** Tick labels under each panel, for panels with their own x range; those near an edge lean inward. */
 function panelTicks(ranges: [number, number][], fx: (i: number) => number, fy: (i: number) => number): Plot.Markish[] {
   const ticks = ranges.flatMap(([lo, hi], i) => niceTicks(lo, hi, 3).map((v) => ({ u: (v - lo) / (hi - lo), text: formatNumber(v, 2), fx: fx(i), fy: fy(i) })));
-  return [Plot.text(ticks, { x: 'u', fx: 'fx', fy: 'fy', text: 'text', frameAnchor: 'bottom', lineAnchor: 'top', dy: 4, fontVariant: 'tabular-nums' })];
+  const side = (u: number) => (u < 0.12 ? 'start' : u > 0.88 ? 'end' : 'middle');
+  return (['start', 'middle', 'end'] as const).map((anchor) =>
+    Plot.text(ticks.filter((t) => side(t.u) === anchor), { x: 'u', fx: 'fx', fy: 'fy', text: 'text', frameAnchor: 'bottom', lineAnchor: 'top', textAnchor: anchor, dy: 4, fontVariant: 'tabular-nums' }),
+  );
 }

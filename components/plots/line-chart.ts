@@ -70,8 +70,10 @@ export function lineChart(data: Series[], options: LineChartOptions): SVGSVGElem
     }
   });
   series.forEach((s, i) => {
-    if (s.x.length) {
+    if (s.x.length > 1) {
       marks.push(Plot.line({ length: s.x.length }, { x: s.x, y: s.y, stroke: seriesColor(i), strokeWidth: d.strokeWidth, strokeDasharray: seriesDash(i) }));
+    } else if (s.x.length === 1) {
+      marks.push(Plot.dot({ length: 1 }, { x: s.x, y: s.y, fill: seriesColor(i), r: 3 })); // a line of one point draws nothing
     }
   });
   marks.push(...cutMarks(series, seriesColor, xDomain, o.cutLabel));

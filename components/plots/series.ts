@@ -13,11 +13,13 @@ export type Cut = { x: number; y: number; lastIndex: number; reason: 'not finite
 
 export type Prepared = {
   name: string;
-  x: number[];
-  y: number[];
+  /** Typed arrays: Plot passes Float64Array channels through, but copies plain arrays with a
+   * per-element coercion (~10% of a line chart's redraw in a Chromium profile). */
+  x: Float64Array;
+  y: Float64Array;
   /** Band bounds, possibly shorter than x (cut where a bound stops being drawable). */
-  lo: number[];
-  hi: number[];
+  lo: Float64Array;
+  hi: Float64Array;
   /** Where the series was cut; `lastIndex` −1 when not even the first point was drawable. */
   cut: Cut | null;
   note: string | null;
@@ -37,14 +39,13 @@ export function prepareSeries(plot: string, s: Series, i: number, logY: boolean)
   const ok = (v: number) => plottable(v) && (!logY || v > 0);
   let c = 0;
   while (c < n && plottable(s.x[c]) && ok(s.y[c])) c++;
-  const x = Array.from({ length: c }, (_, k) => +s.x[k]);
-  const y = Array.from({ length: c }, (_, k) => +s.y[k]);
-  const lo: number[] = [];
-  const hi: number[] = [];
-  if (isArrayLike(s.lo) && isArrayLike(s.hi)) {
-    const m = Math.min(c, s.lo.length, s.hi.length);
-    for (let k = 0; k < m && ok(s.lo[k]) && ok(s.hi[k]); k++) lo.push(+s.lo[k]), hi.push(+s.hi[k]);
-  }
+  const x = Float64Array.from({ length: c }, (_, k) => +s.x[k]);
+  const y = Float64Array.from({ length: c }, (_, k) => +s.y[k]);
+  let m = 0;
+  const band = isArrayLike(s.lo) && isArrayLike(s.hi);
+  if (band) while (m < Math.min(c, s.lo!.length, s.hi!.length) && ok(s.lo![m]) && ok(s.hi![m])) m++;
+  const lo = Float64Array.from({ length: m }, (_, k) => +s.lo![k]);
+  const hi = Float64Array.from({ length: m }, (_, k) => +s.hi![k]);
   let cut: Cut | null = null;
   let note: string | null = null;
   if (c < n) {

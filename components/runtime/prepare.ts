@@ -3,7 +3,8 @@
  * the default figure computed by the engine and rendered to SVG with a server-side document, the
  * table alternative and the summary sentence. A bad prop fails the build naming the chapter file.
  */
-import { parseHTML } from 'linkedom';
+import { serverDocument } from '../plots/server.ts';
+import { svgMarkup } from '../plots/markup.ts';
 import { EXPERIMENTS } from '../experiments/registry.ts';
 import type { WidgetDefinition, Table } from './definition.ts';
 import { runToEnd } from './experiment.ts';
@@ -37,14 +38,13 @@ export async function prepareWidget(def: WidgetDefinition<any, any>, props: Reco
   const load = EXPERIMENTS[def.experiment];
   if (!load) throw new Error(`<${def.spec.name}>: its experiment "${def.experiment}" is not in components/experiments/registry.ts.`);
   const result = runToEnd(await load(), state);
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const figure = def.draw(result, state, document as unknown as Document);
+  const figure = def.draw(result, state, serverDocument());
   return {
     spec: def.spec,
     state,
     widgetKey,
     mode: def.mode,
-    svg: figure.outerHTML,
+    svg: svgMarkup(figure),
     label: def.label(state),
     summary: def.summary(result, state),
     table: def.table(result, state),

@@ -4,7 +4,8 @@
  */
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { cspProblems, parseCsp } from '../helpers/csp.ts';
+import { createHash } from 'node:crypto';
+import { cspProblems, inlineAllowed, parseCsp } from '../helpers/csp.ts';
 import { cssUrls, htmlRefs, isOtherOrigin, jsRefs, srcsetUrls } from '../helpers/refs.ts';
 
 const STRICT = "default-src 'self'; script-src 'self' 'sha256-abc=' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'";
@@ -29,6 +30,22 @@ describe('cspProblems', () => {
   });
   it('lets default-src stand in for object-src when it is none', () => {
     expect(cspProblems("default-src 'none'; script-src 'self'; base-uri 'none'")).toEqual([]);
+  });
+});
+
+describe('inlineAllowed', () => {
+  const code = 'document.documentElement.dataset.theme = "dark";\n';
+  const hash = `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+  it('allows inline code whose hash is listed, and nothing else', () => {
+    expect(inlineAllowed(`script-src 'self' ${hash}`, 'script', code)).toBe(true);
+    expect(inlineAllowed(`script-src 'self' ${hash}`, 'script', `${code} `)).toBe(false);
+    expect(inlineAllowed("script-src 'self'", 'script', code)).toBe(false);
+  });
+  it("honours 'unsafe-inline' only without hashes, and the -elem and default-src fallbacks", () => {
+    expect(inlineAllowed("style-src 'self' 'unsafe-inline'", 'style', 'a{}')).toBe(true);
+    expect(inlineAllowed(`style-src 'unsafe-inline' ${hash}`, 'style', 'a{}')).toBe(false);
+    expect(inlineAllowed(`default-src 'self'; script-src-elem ${hash}`, 'script', code)).toBe(true);
+    expect(inlineAllowed(`default-src ${hash}`, 'script', code)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cspProblems } from '../helpers/csp.ts';
+import { cspProblems, inlineAllowed } from '../helpers/csp.ts';
 import { distFiles, fileForPath, pages, parsePage, urlPathOf } from '../helpers/dist.ts';
 import { cssUrls, htmlRefs, isOtherOrigin, jsRefs } from '../helpers/refs.ts';
 
@@ -61,6 +61,16 @@ describe.each(PAGES.map((p) => [p.path, p] as const))('page %s', (path, page) =>
     const all = [...doc.querySelectorAll('*')];
     const before = all.slice(0, all.indexOf(meta)).filter((el) => el.matches('script, style, link[rel~="stylesheet" i], link[rel~="modulepreload" i], link[rel~="preload" i]'));
     expect(before.map((el) => el.outerHTML.slice(0, 120)), 'scripts/styles ahead of the CSP meta escape the policy').toEqual([]);
+  });
+
+  it('has only inline scripts and styles that its CSP allows, and no inline event handlers', () => {
+    const policy = [...doc.querySelectorAll('meta[http-equiv]')].find((m) => m.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy')?.getAttribute('content') ?? '';
+    const blocked = [
+      ...[...doc.querySelectorAll('script:not([src])')].filter((s) => !inlineAllowed(policy, 'script', s.textContent ?? '')),
+      ...[...doc.querySelectorAll('style')].filter((s) => !inlineAllowed(policy, 'style', s.textContent ?? '')),
+    ].map((el) => `<${el.tagName.toLowerCase()}> whose hash is not in the policy: ${(el.textContent ?? '').trim().slice(0, 80)}…`);
+    const handlers = [...doc.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 40)}">`));
+    expect([...blocked, ...handlers]).toEqual([]);
   });
 
   it('loads nothing from another origin, and every resource it loads exists', () => {

@@ -1,4 +1,5 @@
 /** Reading a Content-Security-Policy and judging it against issue 2, item 9. */
+import { createHash } from 'node:crypto';
 
 /** Directive name → its source list, as written (names lower-cased). First occurrence wins, as in CSP3. */
 export function parseCsp(policy: string): Map<string, string[]> {
@@ -37,4 +38,24 @@ export function cspProblems(policy: string): string[] {
   if (!base) problems.push('base-uri is unset (it has no default-src fallback)');
   else if (base.length !== 1 || !["'self'", "'none'"].includes(base[0])) problems.push(`base-uri is "${base.join(' ')}", want 'self' or 'none'`);
   return problems;
+}
+
+/** CSP3 fallback order for elements: script-src-elem → script-src → default-src (same for style). */
+export function effectiveSources(policy: string, kind: 'script' | 'style'): string[] {
+  const d = parseCsp(policy);
+  return d.get(`${kind}-src-elem`) ?? d.get(`${kind}-src`) ?? d.get('default-src') ?? ['*'];
+}
+
+/**
+ * Whether the policy lets an inline <script>/<style> with this exact text run: a matching
+ * sha256/384/512 hash, or 'unsafe-inline' with no hash or nonce in the list (a hash or nonce
+ * makes browsers ignore 'unsafe-inline', CSP Level 2).
+ */
+export function inlineAllowed(policy: string, kind: 'script' | 'style', text: string): boolean {
+  const sources = effectiveSources(policy, kind);
+  const hashes = sources.filter((s) => /^'(sha(256|384|512)|nonce)-/i.test(s));
+  for (const algo of ['sha256', 'sha384', 'sha512']) {
+    if (hashes.includes(`'${algo}-${createHash(algo).update(text, 'utf8').digest('base64')}'`)) return true;
+  }
+  return hashes.length === 0 && sources.includes("'unsafe-inline'");
 }

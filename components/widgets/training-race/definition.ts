@@ -89,10 +89,12 @@ export const trainingRaceWidget: WidgetDefinition<TrainingRaceState, TrainingRac
     const total = s.epochs * stepsPerEpoch(s.batchSize);
     const when = done ? `After ${r.steps[r.epochsDone]} steps` : `After ${r.steps[r.epochsDone]} of ${total} steps`;
     const running = stats.filter((st) => st.diverged < st.seeds);
-    const parts = running.map((st) => clause(st, done));
-    const first = parts.length
-      ? `${when} (median over ${s.seeds} seed${s.seeds > 1 ? 's' : ''}), the training loss ${parts.join('; it ')}.`
-      : `${when}, every initializer had diverged.`;
+    const over = `median over ${s.seeds} seed${s.seeds > 1 ? 's' : ''}`;
+    const first = r.epochsDone === 0
+      ? `Before training (${over}), the training loss is ${stats.map((st) => `${fmt(st.initialLoss)} with ${st.name}`).join(', ')}.`
+      : running.length
+        ? `${when} (${over}), the training loss ${running.map((st) => clause(st, done)).join('; it ')}.`
+        : `${when}, every initializer had diverged.`;
     const diverged = stats.filter((st) => st.diverged > 0).map(divergenceSentence);
     return [first, ...diverged].join(' ');
   },

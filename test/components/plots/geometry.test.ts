@@ -73,7 +73,8 @@ describe('heatmapWithPoints', () => {
   it('clips the field to the grid with a nested viewport, not a clipPath id', () => {
     const svg = heatmapWithPoints({ grid: { x: [0, 1], y: [0, 1], nx: 3, ny: 3, values: [0, 0.2, 0.4, 0.3, 0.5, 0.7, 0.6, 0.8, 1] } }, { ...A, document: doc() });
     const port = svg.querySelector('svg')!;
-    expect(port.querySelectorAll('g.nb-plot-field').length).toBe(2);
+    expect(port.querySelectorAll('g.nb-plot-field').length).toBe(1);
+    expect(port.querySelectorAll('path[stroke="#6b6b6b"]').length).toBe(1); // the boundary at 0.5
     expect(port.getAttribute('viewBox')).toBe(['x', 'y', 'width', 'height'].map((k) => port.getAttribute(k)).join(' '));
     expect(svg.querySelectorAll('clipPath, [id]').length).toBe(0);
   });

@@ -5,7 +5,7 @@
  * ticks against their definition, and the serializer against what a browser must decode.
  */
 import { describe, expect, it } from 'vitest';
-import { binValues, cleanBins, gaussianCurve } from '../../../components/plots/bins.ts';
+import { binValues, cleanBins, gaussianCurve, stepOutline } from '../../../components/plots/bins.ts';
 import { domainOf, Extent, niceTicks, plottable } from '../../../components/plots/finite.ts';
 import { roundNumbers, svgMarkup } from '../../../components/plots/markup.ts';
 import { quantileSorted, summarizeRuns } from '../../../components/plots/summarize.ts';
@@ -32,6 +32,14 @@ describe('binValues', () => {
     expect(b.x1).toEqual([0, 1]);
     expect(b.counts).toEqual([1, 2]);
     expect(b.nonFinite).toBe(4);
+  });
+});
+
+describe('stepOutline', () => {
+  it('steps through each bin’s share and drops to 0 at gaps and at the end', () => {
+    const b = cleanBins({ edges: [0, 1, 2, NaN, 4, 5], counts: [1, 3, 9, 9, 4] }); // the bins touching NaN go
+    expect(b.counts).toEqual([1, 3, 4]);
+    expect(stepOutline(b)).toEqual({ x: [0, 1, 2, 4, 5], y: [1 / 8, 3 / 8, 0, 4 / 8, 0] });
   });
 });
 

@@ -91,9 +91,11 @@ describe('cutting and marking', () => {
     const svg = histogramGrid([{ label: 'layer 1', values: [0, 0, 0, 1, NaN, Infinity, -Infinity] }], { ...A, bins: 2, document: doc() });
     expect(node(svg, 'text').some((t) => t.textContent === '3 not finite')).toBe(true);
     expect(svg.getAttribute('aria-description')).toContain('layer 1: 3 not finite');
-    // Shares 3/4 and 1/4 of the 4 finite values: bar heights 3 : 1.
-    const heights = node(svg, 'rect').map((r) => Number(r.getAttribute('height')));
-    expect(heights[0] / heights[1]).toBeCloseTo(3, 6);
+    // Shares 3/4 and 1/4 of the 4 finite values: the stepped area's levels stand 3 : 1 above its baseline.
+    const area = node(svg, 'path').find((p) => p.parentElement?.getAttribute('fill') === '#077ef0')!;
+    const ys = [...new Set(area.getAttribute('d')!.match(/-?[\d.]+,-?[\d.]+/g)!.map((p) => Number(p.split(',')[1])))].sort((a, b) => a - b);
+    expect(ys.length).toBe(3);
+    expect((ys[2] - ys[0]) / (ys[2] - ys[1])).toBeCloseTo(3, 6);
   });
 
   it('leaves non-finite grid cells blank and drops points without coordinates', () => {

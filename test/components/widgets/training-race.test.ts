@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { INITIALIZERS } from '../../../lib/index.ts';
+import { TRAIN_SIZE, trainingRace, type TrainingRaceResult, type TrainingRaceState } from '../../../components/experiments/training-race.ts';
+import { runToEnd } from '../../../components/runtime/experiment.ts';
+import { defaultState, parseProps, toMdx, validateState } from '../../../components/runtime/params.ts';
+import { serverDocument } from '../../../components/plots/server.ts';
+import { trainingRaceWidget } from '../../../components/widgets/training-race/definition.ts';
+import {
+  HE_FIGURE3_PRESET, RACE_INITIALIZERS, RACE_TRAIN_SIZE, raceWork, trainingRaceSpec,
+} from '../../../components/widgets/training-race/spec.ts';
+
+const small: TrainingRaceState = {
+  initializers: ['heNormal', 'glorotNormal', 'random'], dataset: 'moons', depth: 2, width: 8, activation: 'tanh',
+  learningRate: 0.1, epochs: 3, batchSize: 25, seeds: 3, seed: 2,
+};
+
+function drawn(result: TrainingRaceResult, state: TrainingRaceState): string {
+  return trainingRaceWidget.draw(result, state, serverDocument()).outerHTML;
+}
+
+describe('<TrainingRace> spec', () => {
+  it('offers exactly the engine’s initializers and trains on the experiment’s training set', () => {
+    expect([...RACE_INITIALIZERS]).toEqual(Object.keys(INITIALIZERS));
+    expect(RACE_TRAIN_SIZE).toBe(TRAIN_SIZE);
+  });
+
+  it('has valid defaults, and the Figure 3 preset is a valid state within the work cap', () => {
+    const defaults = defaultState(trainingRaceSpec);
+    expect(validateState(trainingRaceSpec, defaults)).toEqual([]);
+    expect(validateState(trainingRaceSpec, { ...defaults, ...HE_FIGURE3_PRESET })).toEqual([]);
+  });
+
+  it('the chapter’s MDX line for the preset reads back to the preset', () => {
+    const line = toMdx(trainingRaceSpec, { ...defaultState(trainingRaceSpec), ...HE_FIGURE3_PRESET, initializers: ['heNormal', 'glorotNormal'] });
+    expect(line).toBe('<TrainingRace initializers={["heNormal", "glorotNormal"]} dataset="xor" depth={30} width={24} learningRate={0.01} seeds={5} />');
+  });
+
+  it('rejects bad props naming the file and the prop', () => {
+    expect(() => parseProps(trainingRaceSpec, { depth: 41 }, 'content/chapters/x.mdx:9')).toThrow(
+      'content/chapters/x.mdx:9: <TrainingRace depth={41}>: depth must be an integer from 1 to 40; got 41.',
+    );
+    expect(() => parseProps(trainingRaceSpec, { initializers: ['heNormal'] }, 'f.mdx')).toThrow(/f\.mdx: .*initializers must be a list of 2 to 4 different names/);
+    expect(() => parseProps(trainingRaceSpec, { initializers: ['he', 'xavier'] }, 'f.mdx')).toThrow(/initializers must be/);
+    expect(() => parseProps(trainingRaceSpec, { learningRate: 5 }, 'f.mdx')).toThrow(/learningRate must be a number from 0.0001 to 3/);
+  });
+
+  it('refuses races over the work cap; the largest network alone still fits', () => {
+    const max = { initializers: ['heNormal', 'glorotNormal', 'random', 'zeros'], depth: 40, width: 64, epochs: 200, seeds: 5 };
+    expect(() => parseProps(trainingRaceSpec, max, 'f.mdx')).toThrow(/the limit is/);
+    expect(() => parseProps(trainingRaceSpec, { depth: 40, width: 64, epochs: 5, seeds: 1, initializers: ['heNormal', 'zeros'] }, 'f.mdx')).not.toThrow();
+  });
+
+  it('the work estimate grows with every size parameter', () => {
+    const base = { initializers: ['a', 'b'], seeds: 2, epochs: 10, depth: 5, width: 16, batchSize: 10 };
+    const w = raceWork(base);
+    expect(raceWork({ ...base, initializers: ['a', 'b', 'c', 'd'] })).toBeCloseTo(2 * w, 6);
+    expect(raceWork({ ...base, seeds: 4 })).toBeCloseTo(2 * w, 6);
+    expect(raceWork({ ...base, epochs: 20 })).toBeCloseTo(2 * w, 6);
+    expect(raceWork({ ...base, width: 32 })).toBeGreaterThan(2 * w);
+    expect(raceWork({ ...base, batchSize: 1 })).toBeGreaterThan(w);
+  });
+});
+
+describe('<TrainingRace> drawing, table and sentence', () => {
+  const result = runToEnd(trainingRace, small);
+
+  it('draws the loss curves and the accuracy bars with no NaN or Infinity', () => {
+    const markup = drawn(result, small);
+    expect(markup.match(/<svg/g)).toHaveLength(2);
+    expect(markup).not.toMatch(/NaN|Infinity/);
+    expect(markup).toContain('He normal');
+    expect(markup).toContain('test accuracy');
+  });
+
+  it('has one table row per initializer, and names each in the label', () => {
+    const table = trainingRaceWidget.table(result, small);
+    expect(table.rows).toHaveLength(3);
+    expect(table.rows.map((r) => r[0])).toEqual(['He normal', 'Glorot normal', 'random U(±0.1)']);
+    expect(table.columns).toContain('loss at step 24');
+    expect(trainingRaceWidget.label(small)).toMatch(/He normal vs Glorot normal vs random/);
+  });
+
+  it('the summary gives each racer’s median losses from the data', () => {
+    const text = trainingRaceWidget.summary(result, small);
+    expect(text).toMatch(/^After 24 steps \(median over 3 seeds\)/);
+    const losses = result.racers[0].runs.map((r) => r.trainLoss.at(-1)!).sort((a, b) => a - b);
+    expect(text).toContain(String(Number(losses[1].toPrecision(4))));
+  });
+
+  it('a snapshot mid-run draws and says how far the run is', () => {
+    const it = trainingRace.run(small);
+    it.next();
+    const snapshot = it.next().value as { snapshot: TrainingRaceResult };
+    const markup = drawn(snapshot.snapshot, small);
+    expect(markup).not.toMatch(/NaN|Infinity/);
+    expect(markup).toContain('training accuracy so far');
+    expect(trainingRaceWidget.summary(snapshot.snapshot, small)).toMatch(/^After 8 of 24 steps/);
+  });
+
+  it('a diverged racer is drawn cut, and named in words with layer, quantity and step', () => {
+    const state: TrainingRaceState = { ...small, activation: 'linear', depth: 6, width: 32, learningRate: 3, initializers: ['heNormal', 'random'] };
+    const r = runToEnd(trainingRace, state);
+    const markup = drawn(r, state);
+    expect(markup).not.toMatch(/NaN|Infinity/);
+    expect(markup).toContain('diverged');
+    const text = trainingRaceWidget.summary(r, state);
+    expect(text).toMatch(/He normal diverged with \d of 3 seeds; first: (Layer \d+'s [a-z -]+|The loss) became (NaN|-?Infinity) at step \d+\./);
+    expect(trainingRaceWidget.table(r, state).rows[0].at(-1)).toMatch(/^[1-3] of 3$/);
+  });
+});

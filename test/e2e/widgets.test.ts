@@ -1,0 +1,166 @@
+/**
+ * Every widget on the built site, found in dist/ (not from a hand list), in a real Chromium:
+ * it hydrates, runs in its worker, streams progress, stops, resets, round-trips its state through
+ * the URL, shows a notice for hostile URL state, and passes axe in its initial, running and
+ * finished states — with no console error, CSP violation or request to another origin.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../helpers/axe.ts';
+import { launchChromium, watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { DIST, pages, parsePage } from '../helpers/dist.ts';
+import { serveStatic, type StaticServer } from '../helpers/server.ts';
+
+/** The first page each widget appears on, with its key and mode, read from the built HTML. */
+type Found = { name: string; key: string; mode: string; path: string };
+const found = new Map<string, Found>();
+for (const page of pages()) {
+  for (const el of parsePage(page.file).querySelectorAll('notebook-widget')) {
+    const name = el.getAttribute('data-widget')!;
+    if (!found.has(name)) found.set(name, { name, key: el.getAttribute('data-key')!, mode: el.getAttribute('data-mode')!, path: page.path });
+  }
+}
+const WIDGETS = [...found.values()];
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(w: WatchedContext, widget: Found, query = ''): Promise<{ page: Page; root: Locator }> {
+  const page = await w.context.newPage();
+  await page.goto(`${server.origin}${widget.path}${query}`, { waitUntil: 'load' });
+  const root = page.locator(`notebook-widget[data-key="${widget.key}"]`);
+  await root.scrollIntoViewIfNeeded();
+  await page.waitForFunction((key) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${key}"]`)?.dataset.ready === 'full', widget.key, { timeout: 20_000 });
+  return { page, root };
+}
+
+const status = (root: Locator) => root.locator('[data-status]').textContent();
+const figure = (root: Locator) => root.locator('[data-plot]').innerHTML();
+const ownParams = (page: Page, key: string) => [...new URL(page.url()).searchParams.keys()].filter((k) => k.startsWith(`${key}.`));
+
+/** Changes the first select of the widget to another option; returns [name, new value]. */
+async function changeASelect(root: Locator): Promise<[string, string]> {
+  const select = root.locator('[data-controls] select').first();
+  const name = (await select.getAttribute('name'))!;
+  const current = await select.inputValue();
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const next = options.find((o) => o !== current)!;
+  await select.selectOption(next);
+  return [name, next];
+}
+
+function expectNoTrouble(w: WatchedContext): void {
+  expect(w.trouble.consoleErrors, 'console errors').toEqual([]);
+  expect(w.trouble.pageErrors, 'uncaught errors').toEqual([]);
+  expect(w.trouble.cspViolations, 'CSP violations').toEqual([]);
+  expect(w.trouble.otherOrigins, 'requests to other origins').toEqual([]);
+}
+
+describe('widgets found in the built site', () => {
+  it('there are widgets to test', () => {
+    expect(WIDGETS.length).toBeGreaterThan(0);
+  });
+
+  for (const widget of WIDGETS) {
+    describe(`<${widget.name}> on ${widget.path}`, () => {
+      it('runs in its worker with progress, stops, and resets to the page settings', async () => {
+        const w = await watchedContext(browser, server.origin);
+        const { page, root } = await open(w, widget);
+        const original = await figure(root);
+        expect(await seriousAxeViolations(page), 'axe, initial state').toEqual([]);
+
+        await changeASelect(root);
+        // Long main-thread tasks while the experiment runs: the worker must keep the page responsive.
+        await page.evaluate(() => {
+          (window as unknown as { __long: number[] }).__long = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) (window as unknown as { __long: number[] }).__long.push(e.duration);
+          }).observe({ type: 'longtask' });
+        });
+        await root.locator('[data-action="run"]').click();
+        await page.waitForFunction((key) => {
+          const el = document.querySelector(`notebook-widget[data-key="${key}"]`)!;
+          return (el.querySelector('[data-progress]') as HTMLProgressElement).value > 0;
+        }, widget.key, { timeout: 20_000 });
+        if (widget.mode === 'train') {
+          expect(await seriousAxeViolations(page), 'axe, running (or just finished)').toEqual([]);
+          // Stop from inside the page, in the same task that sees the run busy, so a fast run cannot
+          // finish between "it is running" and the click; then measure how long Stop takes.
+          await page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy'), widget.key, { timeout: 60_000 });
+          await root.locator('[data-action="run"]').click();
+          const stopMs = await page.evaluate((key) => new Promise<number>((resolve) => {
+            const el = document.querySelector(`notebook-widget[data-key="${key}"]`)!;
+            const poll = () => {
+              if (!el.hasAttribute('data-busy') || (el.querySelector('[data-progress]') as HTMLProgressElement).value === 0) return requestAnimationFrame(poll);
+              const t0 = performance.now();
+              (el.querySelector('[data-action="stop"]') as HTMLButtonElement).click();
+              const wait = () => (el.hasAttribute('data-busy') ? requestAnimationFrame(wait) : resolve(performance.now() - t0));
+              wait();
+            };
+            poll();
+          }), widget.key);
+          expect(stopMs, 'Stop is answered within 100 ms').toBeLessThan(100);
+          expect(await status(root)).toMatch(/^Stopped/);
+          await page.evaluate(() => { (window as unknown as { __long: number[] }).__long = []; });
+          await root.locator('[data-action="run"]').click();
+        }
+        await page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy'), widget.key, { timeout: 60_000 });
+        // Read before axe runs: axe itself is a long main-thread task.
+        const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+        expect(long.filter((d) => d > 200), 'main-thread tasks over 200 ms during the run').toEqual([]);
+        expect(await figure(root), 'the figure was redrawn for the new settings').not.toBe(original);
+        expect(await seriousAxeViolations(page), 'axe, finished').toEqual([]);
+
+        await root.locator('[data-action="reset"]').click();
+        expect(await figure(root), 'Reset restores the page figure').toBe(original);
+        expect(ownParams(page, widget.key), 'Reset clears the widget from the URL').toEqual([]);
+        await w.context.close();
+        expectNoTrouble(w);
+      });
+
+      it('round-trips its state through the URL', async () => {
+        const w = await watchedContext(browser, server.origin);
+        const { page, root } = await open(w, widget);
+        const [name, value] = await changeASelect(root);
+        expect(new URL(page.url()).searchParams.get(`${widget.key}.${name}`)).toBe(value);
+        const url = page.url();
+        const again = await open(w, widget, new URL(url).search);
+        expect(await again.root.locator(`[data-controls] select[name="${name}"]`).inputValue()).toBe(value);
+        expect(await again.root.locator('[data-notice]').isHidden()).toBe(true);
+        await page.close();
+        await w.context.close();
+        expectNoTrouble(w);
+      });
+
+      it('falls back to the defaults with a visible plain-text notice for hostile URL state', async () => {
+        const w = await watchedContext(browser, server.origin);
+        const hostile = new URLSearchParams();
+        const select = parsePage(pages().find((p) => p.path === widget.path)!.file)
+          .querySelector(`notebook-widget[data-key="${widget.key}"] [data-controls] select`)!;
+        const name = select.getAttribute('name')!;
+        const defaultValue = select.querySelector('option[selected]')?.getAttribute('value') ?? select.querySelector('option')!.getAttribute('value');
+        hostile.append(`${widget.key}.${name}`, '<script>alert(1)</script>');
+        hostile.append(`${widget.key}.__proto__`, 'javascript:alert(1)');
+        hostile.append(`${widget.key}.seed`, '1e309');
+        const { page, root } = await open(w, widget, `?${hostile}`);
+        const notice = root.locator('[data-notice]');
+        expect(await notice.isVisible()).toBe(true);
+        expect(await notice.locator('script').count()).toBe(0);
+        expect((await notice.textContent())!.length).toBeGreaterThan(10);
+        expect(await root.locator(`[data-controls] select[name="${name}"]`).inputValue()).toBe(defaultValue);
+        expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted === undefined && !('javascript' in Object.prototype))).toBe(true);
+        expect(await seriousAxeViolations(page), 'axe, with a notice').toEqual([]);
+        await w.context.close();
+        expectNoTrouble(w);
+      });
+    });
+  }
+});
