@@ -22,6 +22,7 @@ function checkFans(name: string, fanIn: number, fanOut: number): void {
   }
 }
 
+// #region uniform-draw
 /** fanIn × fanOut draws from U(−bound, bound): 2u − 1 maps [0, 1) onto [−1, 1). */
 function uniform(name: string, fanIn: number, fanOut: number, rng: Rng, bound: number): Matrix {
   checkFans(name, fanIn, fanOut)
@@ -31,6 +32,8 @@ function uniform(name: string, fanIn: number, fanOut: number, rng: Rng, bound: n
   return w
 }
 
+// #endregion
+// #region normal-draw
 /** fanIn × fanOut draws from N(0, variance) — a plain normal, not truncated. */
 function normal(name: string, fanIn: number, fanOut: number, rng: Rng, variance: number): Matrix {
   checkFans(name, fanIn, fanOut)
@@ -40,6 +43,7 @@ function normal(name: string, fanIn: number, fanOut: number, rng: Rng, variance:
   for (let i = 0; i < d.length; i++) d[i] = rng.normal() * std
   return w
 }
+// #endregion
 
 /**
  * Half-width of each uniform initializer's interval, U(−bound, bound). A uniform law on

@@ -6,7 +6,7 @@
  * The output layer is linear and the loss is binary cross-entropy on its logit.
  */
 import {
-  circles, createRng, Dense, Network, spirals, trainSteps, trainTestSplit, twoMoons, logistic,
+  circles, createRng, Dense, logistic, matrix, Network, spirals, trainSteps, trainTestSplit, twoMoons,
   type ActivationName, type Dataset, type Divergence, type InitializerName, type Matrix, type Rng,
 } from '../../lib/index.ts';
 import type { Experiment } from '../runtime/experiment.ts';
@@ -21,7 +21,7 @@ export type DecisionBoundaryState = {
   learningRate: number; epochs: number; batchSize: number; seed: number;
 };
 
-/** Points, columnar; `label` is the class, 0 or 1. */
+/** Points, columnar; `label` is the class (0 or 1). */
 export type Points = { x: number[]; y: number[]; label: number[] };
 
 export type DecisionBoundaryResult = {
@@ -77,23 +77,22 @@ export function buildNetwork(s: DecisionBoundaryState, rng: Rng): Network {
   return new Network(layers, { loss: 'binaryCrossEntropy' });
 }
 
-const points = (d: Dataset): Points => ({
-  x: Array.from({ length: d.x.rows }, (_, i) => d.x.data[2 * i]),
-  y: Array.from({ length: d.x.rows }, (_, i) => d.x.data[2 * i + 1]),
-  label: Array.from(d.labels!),
-});
+const points = (d: Dataset): Points => {
+  const column = (c: number) => Array.from({ length: d.x.rows }, (_, i) => d.x.data[2 * i + c]);
+  return { x: column(0), y: column(1), label: Array.from(d.labels!) };
+};
 
-/** The data's bounding box, widened by 10% of its span on every side. */
-function frame(x: Matrix): { x: [number, number]; y: [number, number] } {
+/** Centres of GRID × GRID cells over the data's bounding box widened by 10% of its span on every side. */
+function gridCells(x: Matrix): { x: [number, number]; y: [number, number]; cells: Matrix } {
   const lo = [Infinity, Infinity], hi = [-Infinity, -Infinity];
-  for (let i = 0; i < x.data.length; i++) lo[i % 2] = Math.min(lo[i % 2], x.data[i]), hi[i % 2] = Math.max(hi[i % 2], x.data[i]);
-  const pad = (k: number): [number, number] => [lo[k] - 0.1 * (hi[k] - lo[k]), hi[k] + 0.1 * (hi[k] - lo[k])];
-  return { x: pad(0), y: pad(1) };
-}
-
-/** σ(logit) at the centre of each grid cell. */
-function probabilities(network: Network, cells: Matrix): number[] {
-  return Array.from(network.predict(cells).data, logistic);
+  x.data.forEach((v, i) => ((lo[i % 2] = Math.min(lo[i % 2], v)), (hi[i % 2] = Math.max(hi[i % 2], v))));
+  const [bx, by] = [0, 1].map((k): [number, number] => [lo[k] - 0.1 * (hi[k] - lo[k]), hi[k] + 0.1 * (hi[k] - lo[k])]);
+  const cells = matrix(GRID * GRID, 2);
+  for (let k = 0; k < GRID * GRID; k++) {
+    cells.data[2 * k] = bx[0] + (((k % GRID) + 0.5) * (bx[1] - bx[0])) / GRID;
+    cells.data[2 * k + 1] = by[0] + ((Math.floor(k / GRID) + 0.5) * (by[1] - by[0])) / GRID;
+  }
+  return { x: bx, y: by, cells };
 }
 
 /** Distinct units of each hidden layer: columns of W (with their bias) compared exactly. */
@@ -110,16 +109,19 @@ const PEAK: Record<ActivationName, number> = { linear: 1, tanh: 1, sigmoid: 0.25
 /** Saturated shares and stuck units of each hidden layer on the rows of `x` (see the result type). */
 export function saturation(network: Network, x: Matrix): { saturated: number[]; stuckUnits: number[] } {
   network.predict(x); // leaves f′(z) of every layer in layer.act.da_dz
-  const hidden = network.layers.slice(0, -1);
-  const stats = hidden.map((layer) => {
-    const d = layer.act.da_dz!.data, units = layer.units, low = 0.01 * PEAK[layer.activation];
-    const lowCount = new Int32Array(units);
-    for (let k = 0; k < d.length; k++) if (d[k] < low) lowCount[k % units]++;
-    const total = lowCount.reduce((a, b) => a + b, 0);
-    return { share: total / d.length, stuck: lowCount.filter((c) => c === x.rows).length };
+  const low = network.layers.slice(0, -1).map((layer) => {
+    const d = layer.act.da_dz!.data, count = new Int32Array(layer.units);
+    for (let k = 0; k < d.length; k++) if (d[k] < 0.01 * PEAK[layer.activation]) count[k % layer.units]++;
+    return count;
   });
-  return { saturated: stats.map((t) => t.share), stuckUnits: stats.map((t) => t.stuck) };
+  return {
+    saturated: low.map((count) => count.reduce((a, b) => a + b, 0) / (count.length * x.rows)),
+    stuckUnits: low.map((count) => count.filter((c) => c === x.rows).length),
+  };
 }
+
+const copyWeights = (network: Network) => network.layers.map((l) => ({ w: l.w.data.slice(), b: l.b.data.slice() }));
+const HISTORY_KEYS = ['epoch', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 
 export const decisionBoundary: Experiment<DecisionBoundaryState, DecisionBoundaryResult> = {
   name: 'decisionBoundary',
@@ -128,26 +130,20 @@ export const decisionBoundary: Experiment<DecisionBoundaryState, DecisionBoundar
     const dataRng = createRng(seeds.data);
     const all = MAKERS[state.dataset](state.samples, state.noise, dataRng);
     const { train, test } = trainTestSplit(all, TEST_FRACTION, dataRng);
-    const box = frame(all.x);
-    const cells: Matrix = { rows: GRID * GRID, cols: 2, data: new Float64Array(2 * GRID * GRID) };
-    for (let j = 0; j < GRID; j++) for (let i = 0; i < GRID; i++) {
-      cells.data[2 * (j * GRID + i)] = box.x[0] + ((i + 0.5) * (box.x[1] - box.x[0])) / GRID;
-      cells.data[2 * (j * GRID + i) + 1] = box.y[0] + ((j + 0.5) * (box.y[1] - box.y[0])) / GRID;
-    }
+    const [trainPoints, testPoints] = [points(train), points(test)];
+    const box = gridCells(all.x);
     const network = buildNetwork(state, createRng(seeds.init));
+    const probabilities = () => Array.from(network.predict(box.cells).data, logistic); // σ(logit) per cell
     const history: DecisionBoundaryResult['history'] = { epoch: [], trainLoss: [], testLoss: [], trainAccuracy: [], testAccuracy: [] };
     const every = Math.max(1, Math.ceil(state.epochs / SNAPSHOTS));
-    // The weights after the last finished epoch: a diverged run's boundary is drawn from them.
-    let saved = network.layers.map((l) => [l.w.data.slice(), l.b.data.slice()]);
-    let grid = probabilities(network, cells);
-    let gridEpoch = 0;
     const saturatedAtStart = saturation(network, train.x).saturated;
-    let divergence: Divergence | null = null;
+    let [grid, gridEpoch, divergence] = [probabilities(), 0, null as Divergence | null];
+    // The weights after the last finished epoch: a diverged run's boundary is drawn from them.
+    let saved = copyWeights(network);
     const result = (): DecisionBoundaryResult => ({
-      epochsDone: history.epoch.at(-1) ?? 0,
-      grid: { x: box.x, y: box.y, nx: GRID, ny: GRID, values: grid },
-      gridEpoch, train: points(train), test: points(test),
-      history: { epoch: [...history.epoch], trainLoss: [...history.trainLoss], testLoss: [...history.testLoss], trainAccuracy: [...history.trainAccuracy], testAccuracy: [...history.testAccuracy] },
+      epochsDone: history.epoch.at(-1) ?? 0, grid: { x: box.x, y: box.y, nx: GRID, ny: GRID, values: grid }, gridEpoch,
+      train: trainPoints, test: testPoints,
+      history: Object.fromEntries(HISTORY_KEYS.map((k) => [k, history[k].slice()])) as DecisionBoundaryResult['history'],
       distinctUnits: countDistinctUnits(network), ...saturation(network, train.x), saturatedAtStart, divergence,
     });
     const it = trainSteps({
@@ -158,22 +154,17 @@ export const decisionBoundary: Experiment<DecisionBoundaryState, DecisionBoundar
       const event = next.value;
       if (event.type === 'diverged') {
         divergence = event.divergence;
-        network.layers.forEach((l, k) => (l.w.data.set(saved[k][0]), l.b.data.set(saved[k][1])));
-        grid = probabilities(network, cells);
-        gridEpoch = history.epoch.at(-1) ?? 0;
+        network.layers.forEach((l, k) => (l.w.data.set(saved[k].w), l.b.data.set(saved[k].b)));
+        [grid, gridEpoch] = [probabilities(), history.epoch.at(-1) ?? 0];
         break;
       }
       if (event.type !== 'epoch') continue;
       const r = event.record;
-      history.epoch.push(r.epoch), history.trainLoss.push(r.trainLoss), history.testLoss.push(r.testLoss!);
-      history.trainAccuracy.push(r.trainAccuracy!), history.testAccuracy.push(r.testAccuracy!);
-      saved = network.layers.map((l) => [l.w.data.slice(), l.b.data.slice()]);
-      if (r.epoch === state.epochs) {
-        grid = probabilities(network, cells), gridEpoch = r.epoch;
-      } else if (r.epoch % every === 0) {
-        grid = probabilities(network, cells), gridEpoch = r.epoch;
-        yield { fraction: r.epoch / state.epochs, snapshot: result() };
-      }
+      for (const k of HISTORY_KEYS) history[k].push(r[k] as number); // a test set is given: no nulls
+      saved = copyWeights(network);
+      if (r.epoch % every !== 0 && r.epoch !== state.epochs) continue;
+      [grid, gridEpoch] = [probabilities(), r.epoch];
+      if (r.epoch < state.epochs) yield { fraction: r.epoch / state.epochs, snapshot: result() };
     }
     return result();
   },

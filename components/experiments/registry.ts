@@ -8,6 +8,8 @@ import type { Experiment } from '../runtime/experiment.ts';
 type AnyExperiment = Experiment<any, any>;
 
 export const EXPERIMENTS: Record<string, () => Promise<AnyExperiment>> = {
+  decisionBoundary: () => import('./decision-boundary.ts').then((m) => m.decisionBoundary),
   depthSignal: () => import('./depth-signal.ts').then((m) => m.depthSignal),
+  recipes: () => import('./recipes.ts').then((m) => m.recipes),
   trainingRace: () => import('./training-race.ts').then((m) => m.trainingRace),
 };

@@ -66,15 +66,20 @@ export class WidgetController {
     this.setBusy(true);
     this.progress(0);
     if (training) this.say('Training…');
+    // The status region is read aloud: during a run it says how far along it is in steps of 10%,
+    // not every snapshot; the full sentence comes when the run ends.
+    let spoken = 0;
     const outcome = await this.runner.run(this.def.experiment, state, (fraction, snapshot) => {
       this.progress(fraction);
       this.result = snapshot;
+      const decile = Math.floor(fraction * 10);
+      if (training && decile > spoken && decile < 10) {
+        spoken = decile;
+        this.say(`Training… ${decile * 10}% done.`);
+      }
       // Draw at most once per display frame, whatever the worker's pace.
       cancelAnimationFrame(this.frame);
-      this.frame = requestAnimationFrame(() => {
-        this.draw(snapshot, state);
-        if (training) this.say(this.def.summary(snapshot, state));
-      });
+      this.frame = requestAnimationFrame(() => this.draw(snapshot, state));
     });
     cancelAnimationFrame(this.frame);
     this.setBusy(false);

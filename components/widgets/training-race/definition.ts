@@ -15,6 +15,8 @@ import { racerStats, type RacerStats } from './stats.ts';
 const DATASET_WORDS = { moons: 'two moons', circles: 'circles', spirals: 'spirals', xor: 'XOR', blobs: 'three blobs' } as const;
 const finished = (r: TrainingRaceResult, s: TrainingRaceState) => r.epochsDone >= s.epochs;
 const pct = (v: number) => (Number.isFinite(v) ? `${fmt(100 * v)}%` : '—');
+/** A median over no seeds (all diverged) is shown as a dash, not as NaN. */
+const num = (v: number) => (Number.isFinite(v) ? fmt(v) : '—');
 
 /** A change of less than 1% of the starting loss reads as "stayed at". */
 const STALL = 0.01;
@@ -79,7 +81,8 @@ export const trainingRaceWidget: WidgetDefinition<TrainingRaceState, TrainingRac
       columns: ['initializer', 'seeds', 'loss at step 0', `loss at step ${last}`, 'lowest–highest', 'training accuracy', 'test accuracy', 'diverged'],
       rows: r.racers.map((racer) => {
         const st = racerStats(racer, r);
-        return [st.name, st.seeds, fmt(st.initialLoss), fmt(st.finalLoss), `${fmt(st.finalLo)}–${fmt(st.finalHi)}`, pct(st.trainAccuracy), pct(st.testAccuracy), `${st.diverged} of ${st.seeds}`];
+        const range = Number.isFinite(st.finalLo) ? `${fmt(st.finalLo)}–${fmt(st.finalHi)}` : '—';
+        return [st.name, st.seeds, num(st.initialLoss), num(st.finalLoss), range, pct(st.trainAccuracy), pct(st.testAccuracy), `${st.diverged} of ${st.seeds}`];
       }),
     };
   },

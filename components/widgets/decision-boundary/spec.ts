@@ -1,0 +1,98 @@
+/**
+ * Parameters of <DecisionBoundary>: the data, the start (an engine initializer times a gain), the
+ * network and the SGD settings. "Too small" and "too large" are not separate recipes: they are
+ * a published recipe with every initial weight multiplied by `gain` (variance by gain²).
+ */
+import { defineWidget } from '../../runtime/params.ts';
+import type { Params, StateOf } from '../../runtime/params-types.ts';
+
+/** The engine's initializer names (lib/initializers.ts), in its order; a test keeps them in sync. */
+export const BOUNDARY_INITIALIZERS = [
+  'zeros', 'random', 'postGlorot', 'glorotUniform', 'glorotNormal', 'postHe', 'heUniform', 'heNormal',
+] as const;
+
+/** What each initializer draws, in words (n_in, n_out: the layer's fan-in and fan-out). */
+export const START_LABELS: Record<(typeof BOUNDARY_INITIALIZERS)[number], string> = {
+  zeros: 'zeros: every weight 0',
+  random: 'random: U(±0.1), the post’s',
+  postGlorot: 'post “Glorot”: U(±√(1/n_in))',
+  glorotUniform: 'Glorot uniform (paper): Var 2/(n_in+n_out)',
+  glorotNormal: 'Glorot normal (paper): Var 2/(n_in+n_out)',
+  postHe: 'post “He”: U(±√(2/n_in))',
+  heUniform: 'He uniform (paper): Var 2/n_in',
+  heNormal: 'He normal (paper): Var 2/n_in',
+};
+
+/** Share of the generated examples held out for testing (the experiment uses the same; a test checks). */
+export const BOUNDARY_TEST_FRACTION = 0.25;
+const MAX_SAMPLES = 1000;
+
+const params = {
+  dataset: {
+    kind: 'enum', options: ['moons', 'circles', 'spirals'], default: 'moons', label: 'Data',
+    labels: { moons: 'two moons', circles: 'two circles', spirals: 'two spirals' },
+  },
+  noise: { kind: 'number', min: 0, max: 0.5, default: 0.2, label: 'Noise (std added to each coordinate)' },
+  samples: { kind: 'int', min: 40, max: MAX_SAMPLES, default: 300, label: 'Examples (a quarter held out for testing)' },
+  initializer: { kind: 'enum', options: BOUNDARY_INITIALIZERS, default: 'glorotUniform', label: 'Initializer', labels: START_LABELS },
+  gain: {
+    kind: 'number', min: 0.01, max: 10, default: 1, scale: 'log', label: 'Gain: every initial weight × this',
+    help: '1 is the recipe as published; 0.01 makes the start too small, 10 too large (the variance changes by gain²). Zeros stay zeros.',
+  },
+  depth: { kind: 'int', min: 1, max: 6, default: 2, label: 'Hidden layers' },
+  width: { kind: 'int', min: 2, max: 64, default: 16, label: 'Units per hidden layer' },
+  activation: { kind: 'enum', options: ['tanh', 'relu', 'sigmoid', 'leakyRelu'], default: 'tanh', label: 'Activation', labels: { leakyRelu: 'leaky relu (slope 0.01)' } },
+  learningRate: { kind: 'number', min: 0.001, max: 3, default: 0.1, scale: 'log', label: 'Learning rate' },
+  epochs: { kind: 'int', min: 1, max: 500, default: 100, label: 'Epochs' },
+  batchSize: { kind: 'int', min: 1, max: MAX_SAMPLES, default: 16, label: 'Batch size (capped at the training set)' },
+  seed: { kind: 'seed', default: 1, label: 'Seed (data, weights and batch order)' },
+} as const satisfies Params;
+
+export type DecisionBoundarySpecState = StateOf<typeof params>;
+
+/**
+ * Costs besides the products, in multiply-add equivalents, fitted to CPU times in Node 24: per
+ * example and unit (bias, activation, derivative), per layer and step (calls, divergence check),
+ * and per weight and step (the SGD update and the checks of W and its gradient read every weight).
+ */
+const UNIT_OVERHEAD = 10;
+const STEP_OVERHEAD = 3000;
+const WEIGHT_STEP_OVERHEAD = 4;
+/** Grids drawn per run at most (the snapshots plus the untrained and final networks). */
+const GRIDS = 42;
+
+/**
+ * Work of one run in multiply-add equivalents (about 0.5–1.2 ns each in Node 24): per epoch, a
+ * forward and two backward products per training example, a forward product per example to score
+ * both sets, the per-unit, per-step and per-weight costs; and per snapshot, the 50 × 50 grid and
+ * the training set once more (saturation).
+ */
+export function boundaryWork(s: Pick<DecisionBoundarySpecState, 'samples' | 'depth' | 'width' | 'epochs' | 'batchSize'>): number {
+  const train = s.samples - Math.round(s.samples * BOUNDARY_TEST_FRACTION);
+  const weights = 2 * s.width + (s.depth - 1) * s.width * s.width + s.width;
+  const perRow = weights + UNIT_OVERHEAD * (s.depth * s.width + 1);
+  const steps = Math.ceil(train / Math.min(s.batchSize, train));
+  const perEpoch = (3 * train + s.samples) * perRow + steps * (WEIGHT_STEP_OVERHEAD * weights + (s.depth + 1) * STEP_OVERHEAD);
+  return s.epochs * perEpoch + GRIDS * (2500 + train) * perRow;
+}
+
+/**
+ * Starts for the chapter's "zero / too small / appropriate / too large" at the default network
+ * (tanh, so Glorot is the matching recipe); pass one as props, e.g. <DecisionBoundary gain={0.01} />.
+ * Their outcomes are pinned in test/components/experiments/decision-boundary.test.ts.
+ */
+export const STARTS = {
+  zero: { initializer: 'zeros', gain: 1 },
+  tooSmall: { initializer: 'glorotUniform', gain: 0.01 },
+  appropriate: { initializer: 'glorotUniform', gain: 1 },
+  tooLarge: { initializer: 'glorotUniform', gain: 10 },
+} as const;
+
+/** ReLU started ten times too large: the first steps overflow (pinned in the experiment's test). */
+export const RELU_TOO_LARGE = { activation: 'relu', initializer: 'heNormal', gain: 10, depth: 4, width: 32 } as const;
+
+export const decisionBoundarySpec = defineWidget({
+  name: 'DecisionBoundary',
+  params,
+  work: { estimate: boundaryWork, max: 5e9, unit: 'multiply-add equivalents' },
+});

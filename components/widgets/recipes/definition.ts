@@ -1,0 +1,46 @@
+/**
+ * <InitRecipes> drawn: a histogram of the weights each recipe draws, on one shared axis, and the
+ * per-layer variance factor each implies, against the 1 that keeps a signal's scale.
+ */
+import type { RecipesResult, RecipesState } from '../../experiments/recipes.ts';
+import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
+import { barChart } from '../../plots/bar-chart.ts';
+import { histogramGrid } from '../../plots/histogram-grid.ts';
+import { INITIALIZER_LABELS, recipesSpec } from './spec.ts';
+
+const label = (name: keyof typeof INITIALIZER_LABELS) => INITIALIZER_LABELS[name];
+
+export const recipesWidget: WidgetDefinition<RecipesState, RecipesResult> = {
+  spec: recipesSpec,
+  experiment: 'recipes',
+  mode: 'live',
+  label: (s) => `Weights drawn by ${s.initializers.length} initialization recipes for a ${s.fanIn} × ${s.fanOut} layer`,
+  draw(r, s, doc) {
+    const box = doc.createElement('div');
+    box.append(
+      histogramGrid(r.recipes.map((x) => ({ label: label(x.name), bins: x.bins })), {
+        document: doc,
+        ariaLabel: 'Distribution of the initial weights, per recipe',
+        ariaDescription: `Histograms of the ${s.fanIn * s.fanOut} weights each recipe draws for a layer with ${s.fanIn} inputs and ${s.fanOut} units, on one shared horizontal axis: the wider the histogram, the larger the variance.`,
+        xLabel: 'weight w',
+        columns: Math.min(3, r.recipes.length),
+      }),
+      barChart(r.recipes.map((x) => ({ label: label(x.name), value: x.factor })), {
+        document: doc,
+        ariaLabel: 'Per-layer variance factor, per recipe',
+        ariaDescription: `For each recipe, n_in · Var(W)${s.activation === 'relu' ? ' / 2 (ReLU keeps half)' : ''}: the factor by which one layer multiplies the variance of its input. 1 keeps the signal's scale through depth; below 1 it vanishes, above 1 it explodes.`,
+        yLabel: 'variance factor per layer',
+        height: 260,
+      }),
+    );
+    return box;
+  },
+  table: (r) => ({
+    columns: ['recipe', 'measured Var(W)', 'formula Var(W)', 'uniform bound', 'factor per layer'],
+    rows: r.recipes.map((x) => [label(x.name), fmt(x.variance), fmt(x.theoryVariance), x.bound === null ? 'normal law' : fmt(x.bound), fmt(x.factor)]),
+  }),
+  summary(r, s) {
+    const parts = r.recipes.map((x) => `${label(x.name)} ×${fmt(x.factor)}`);
+    return `Variance factor per ${s.activation === 'relu' ? 'ReLU ' : ''}layer with n_in = ${s.fanIn}: ${parts.join('; ')}. Only a factor of 1 keeps the signal's scale through depth.`;
+  },
+};
