@@ -42,14 +42,14 @@ function boundary(r: DecisionBoundaryResult, s: DecisionBoundaryState, doc: Docu
 
 function losses(r: DecisionBoundaryResult, s: DecisionBoundaryState, doc: Document) {
   const h = r.history;
-  // A diverged run gets one more, non-finite point, so the chart marks where it stopped.
-  const x = r.divergence ? [...h.epoch, r.divergence.epoch ?? h.epoch.length] : h.epoch;
-  const cut = (y: number[]) => (r.divergence ? [...y, NaN] : y);
+  // A diverged run's training curve gets one more, non-finite point, so the chart marks where it stopped.
+  const d = r.divergence;
+  const trainCurve = d ? { x: [...h.epoch, d.epoch ?? r.epochsDone + 1], y: [...h.trainLoss, NaN] } : { x: h.epoch, y: h.trainLoss };
   const last = Math.max(s.epochs, 1);
   return lineChart(
     [
-      { name: 'training loss', x, y: cut(h.trainLoss) },
-      { name: 'test loss', x, y: cut(h.testLoss) },
+      { name: 'training loss', ...trainCurve },
+      { name: 'test loss', x: h.epoch, y: h.testLoss },
       { name: 'ln 2: predicting ½ everywhere', x: [0, last], y: [Math.LN2, Math.LN2] },
     ],
     {

@@ -1,0 +1,226 @@
+/**
+ * `npm run bench:browser`: the browser-side targets of issue 4 ("Performance"), measured on the
+ * built site (dist/, served on 127.0.0.1) in the system Chromium with the test flags:
+ *   1. JavaScript per page, gzip: fetched at load with the viewport at the top (before any
+ *      interaction or scrolling), plus inline scripts; then what hydrating every widget adds; CSS.
+ *   2. Slider → redraw for a live widget (DepthSignal on /widgets/): from the `input` event of a
+ *      real key press to the first paint after the new figure is in the DOM, split into the
+ *      worker's compute time (its 'done' message), the main-thread draw, and rendering.
+ *   3. Main-thread long tasks (PerformanceObserver 'longtask') while TrainingRace trains for 10 s.
+ * A benchmark, not a test: it prints markdown tables and exits 0 (1 only without a built site).
+ * Flags: --n=40 (samples per latency row).
+ */
+import { existsSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Browser, Page } from 'playwright-core'
+import { raceWork, trainingRaceSpec } from '../components/widgets/training-race/spec.ts'
+import { launchChromium, scrollThrough } from '../test/helpers/browser.ts'
+import { DIST, pages, parsePage } from '../test/helpers/dist.ts'
+import { serveStatic } from '../test/helpers/server.ts'
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`No built site at ${DIST}: run \`npm run build\` first.`)
+  process.exit(1)
+}
+const N = Number(process.argv.find((a) => a.startsWith('--n='))?.slice(4) ?? 40)
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+const ms = (v: number) => `${v.toFixed(1)} ms`
+const load = () => loadavg().map((v) => v.toFixed(2)).join(' / ')
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t))
+const widgetSel = (key: string) => `notebook-widget[data-key="${key}"]`
+
+/** Counts 'done' messages from experiment workers and notes the last one (time, worker ms). */
+function instrumentWorkers(): void {
+  const b = ((window as any).__bench = { runs: 0, doneTask: false, done: { at: 0, ms: 0 } })
+  const Native = window.Worker
+  window.Worker = class extends Native {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options)
+      this.addEventListener('message', (e) => {
+        if (e.data?.type === 'done') Object.assign(b, { runs: b.runs + 1, doneTask: true, done: { at: performance.now(), ms: e.data.ms } })
+      })
+    }
+  }
+}
+
+/** Waits until no request has started for `quietMs` (at most `maxMs`). */
+async function quiet(since: () => number, quietMs = 600, maxMs = 15_000): Promise<void> {
+  const start = Date.now()
+  while (Date.now() - since() < quietMs && Date.now() - start < maxMs) await sleep(100)
+}
+
+type Weight = { path: string; eagerJs: number; inlineJs: number; files: number; hydratedAtLoad: string; laterJs: number; css: number }
+
+/** 1. Gzip weight of the scripts (and styles) a page fetches at load, and after hydrating everything. */
+async function weigh(browser: Browser, origin: string, page: { file: string; path: string }): Promise<Weight> {
+  const context = await browser.newContext()
+  let phase: 'load' | 'later' = 'load'
+  let lastRequest = Date.now()
+  const phaseOf = new Map<string, 'load' | 'later'>()
+  const bodies: Promise<{ phase: 'load' | 'later'; kind: string; gz: number }>[] = []
+  context.on('request', (r) => { lastRequest = Date.now(); if (!phaseOf.has(r.url())) phaseOf.set(r.url(), phase) })
+  context.on('response', (res) => {
+    const type = res.headers()['content-type'] ?? ''
+    const kind = /javascript/.test(type) ? 'js' : /text\/css/.test(type) ? 'css' : ''
+    if (kind) bodies.push(res.body().then((b) => ({ phase: phaseOf.get(res.url()) ?? 'later', kind, gz: gzipSync(b, { level: 9 }).length })))
+  })
+  const tab = await context.newPage()
+  await tab.goto(origin + page.path, { waitUntil: 'load' })
+  await quiet(() => lastRequest)
+  const widgets = tab.locator('notebook-widget')
+  const ready = () => widgets.evaluateAll((els) => els.filter((e) => (e as HTMLElement).dataset.ready === 'full').length)
+  const hydratedAtLoad = `${await ready()}/${await widgets.count()}`
+  phase = 'later'
+  await scrollThrough(tab)
+  for (const w of await widgets.all()) await w.scrollIntoViewIfNeeded()
+  await tab.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('notebook-widget')].every((e) => e.dataset.ready === 'full'), null, { timeout: 20_000 }).catch(() => {})
+  await quiet(() => lastRequest)
+  const got = await Promise.all(bodies)
+  await context.close()
+  const sum = (f: (g: (typeof got)[number]) => boolean) => got.filter(f).reduce((s, g) => s + g.gz, 0)
+  const inline = [...parsePage(page.file).querySelectorAll('script:not([src])')]
+    .filter((s) => ['', 'module', 'text/javascript'].includes(s.getAttribute('type') ?? ''))
+    .reduce((s, el) => s + gzipSync(el.textContent ?? '', { level: 9 }).length, 0)
+  return {
+    path: page.path, inlineJs: inline, hydratedAtLoad, files: got.filter((g) => g.kind === 'js' && g.phase === 'load').length,
+    eagerJs: sum((g) => g.kind === 'js' && g.phase === 'load') + inline, laterJs: sum((g) => g.kind === 'js' && g.phase === 'later'), css: sum((g) => g.kind === 'css'),
+  }
+}
+
+/** Opens /widgets/ (with URL state `query`) and waits until widget `key` is hydrated and idle. */
+async function openWidget(browser: Browser, origin: string, key: string, query: string): Promise<Page> {
+  const context = await browser.newContext()
+  await context.addInitScript(instrumentWorkers)
+  const page = await context.newPage()
+  await page.goto(`${origin}/widgets/${query}`, { waitUntil: 'load' })
+  await page.locator(widgetSel(key)).scrollIntoViewIfNeeded()
+  await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.ready === 'full', widgetSel(key), { timeout: 20_000 })
+  await idle(page, key)
+  if (await page.locator(`${widgetSel(key)} [data-notice]`).isVisible()) throw new Error(`URL state ${query} was refused: ${await page.locator(`${widgetSel(key)} [data-notice]`).textContent()}`)
+  return page
+}
+const idle = (page: Page, key: string) => page.waitForFunction((s) => !document.querySelector(s)!.hasAttribute('data-busy'), widgetSel(key), { timeout: 120_000, polling: 50 })
+
+type Sample = { total: number; worker: number; draw: number; render: number; runs: number }
+
+/** 2. One key press on control `name` → the first painted figure from a finished run after it. */
+async function redraws(page: Page, key: string, name: string, keys: [string, string]): Promise<Sample[]> {
+  await page.locator(`${widgetSel(key)} [data-controls] [name="${name}"]`).focus()
+  const out: Sample[] = []
+  for (let i = 0; i < N; i++) {
+    const runsBefore = await page.evaluate(() => (window as any).__bench.runs)
+    await page.evaluate((sel) => {
+      const b = (window as any).__bench
+      let t0 = -1
+      const onInput = (e: Event) => { if (t0 < 0) t0 = e.timeStamp }
+      addEventListener('input', onInput, true)
+      b.doneTask = false
+      b.sample = new Promise((resolve) => {
+        // The draw after a 'done' message runs in that message's task: the first mutation seen
+        // while `doneTask` is set is the finished figure. rAF, then a message: after the paint.
+        const mo = new MutationObserver(() => {
+          if (!b.doneTask || t0 < 0) return
+          const drawn = performance.now(), done = b.done
+          mo.disconnect(); removeEventListener('input', onInput, true)
+          requestAnimationFrame(() => {
+            const ch = new MessageChannel()
+            ch.port1.onmessage = () => resolve({ t0, doneAt: done.at, worker: done.ms, drawn, painted: performance.now() })
+            ch.port2.postMessage(null)
+          })
+        })
+        mo.observe(document.querySelector(`${sel} [data-plot]`)!, { childList: true })
+      })
+    }, widgetSel(key))
+    await page.keyboard.press(keys[i % 2])
+    const s = await page.evaluate(() => Promise.race([(window as any).__bench.sample, new Promise((r) => setTimeout(() => r(null), 30_000))]))
+    if (!s) throw new Error(`no redraw within 30 s after pressing ${keys[i % 2]} on ${name}`)
+    await idle(page, key)
+    await sleep(50)
+    const runs = (await page.evaluate(() => (window as any).__bench.runs)) - runsBefore
+    out.push({ total: s.painted - s.t0, worker: s.worker, draw: s.drawn - s.doneAt, render: s.painted - s.drawn, runs })
+  }
+  return out
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(p * xs.length) - 1)]
+
+/** 3. Long tasks while TrainingRace trains (Run again until 10 s of training have passed). */
+async function longTasks(browser: Browser, origin: string) {
+  const key = 'trainingrace-demo'
+  const el = [...parsePage(join(DIST, 'widgets/index.html')).querySelectorAll('notebook-widget')].find((e) => e.getAttribute('data-key') === key)
+  const overrides = { initializers: ['heNormal', 'glorotNormal', 'postHe', 'heUniform'], seeds: 5, epochs: 200 }
+  const state = { ...JSON.parse(el!.getAttribute('data-props')!), ...overrides }
+  const work = raceWork(state)
+  if (work > trainingRaceSpec.work!.max) throw new Error(`race settings over the work cap: ${work}`)
+  const query = `?${Object.entries(overrides).map(([k, v]) => `${key}.${k}=${Array.isArray(v) ? v.join(',') : v}`).join('&')}`
+  const page = await openWidget(browser, origin, key, query)
+  await page.evaluate((sel) => {
+    const w = window as any
+    w.__long = []; w.__draws = 0
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration) }).observe({ type: 'longtask' })
+    new MutationObserver(() => { w.__draws++ }).observe(document.querySelector(`${sel} [data-plot]`)!, { childList: true })
+  }, widgetSel(key))
+  const start = Date.now()
+  const runMs: number[] = []
+  while (Date.now() - start < 10_000) {
+    await page.locator(`${widgetSel(key)} [data-action="run"]`).click()
+    await page.waitForFunction((s) => !document.querySelector(s)!.hasAttribute('data-busy'), widgetSel(key), { timeout: 120_000, polling: 250 })
+    runMs.push(await page.evaluate(() => (window as any).__bench.done.ms))
+  }
+  const seconds = (Date.now() - start) / 1000
+  const { long, draws } = await page.evaluate(() => ({ long: (window as any).__long as number[], draws: (window as any).__draws as number }))
+  await page.context().close()
+  return { query, work, seconds, runMs, draws, over50: long.filter((d) => d > 50), longest: Math.max(0, ...long) }
+}
+
+const loadStart = load()
+const server = await serveStatic(DIST)
+const browser = await launchChromium()
+try {
+  const weights: Weight[] = []
+  for (const p of pages()) weights.push(await weigh(browser, server.origin, p))
+  const key = 'depthsignal-demo'
+  const small = `?${key}.depth=5&${key}.width=20&${key}.samples=50`
+  const latency: [string, Sample[]][] = []
+  for (const [label, query, control, keys] of [
+    ['width slider, page settings (10 layers × 100 units, 200 examples)', '', 'width', ['ArrowRight', 'ArrowLeft']],
+    ['width slider, small (5 layers × 20 units, 50 examples)', small, 'width', ['ArrowRight', 'ArrowLeft']],
+    ['activation select, small', small, 'activation', ['ArrowDown', 'ArrowUp']],
+  ] as const) {
+    const page = await openWidget(browser, server.origin, key, query)
+    latency.push([label, await redraws(page, key, control, [...keys])])
+    await page.context().close()
+  }
+  const race = await longTasks(browser, server.origin)
+
+  const chapters = weights.filter((w) => w.path.startsWith('/chapters/'))
+  const worstChapter = Math.max(...chapters.map((w) => w.eagerJs))
+  const ok = (pass: boolean) => (pass ? '✓' : '✗')
+  const med = (xs: number[]) => pct(xs, 0.5)
+  console.log(`\n## Browser performance (Chromium, viewport 1280×720, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'})\n`)
+  console.log(`Load average (1/5/15 min): ${loadStart} at the start, ${load()} at the end.\n`)
+  console.log('| page | eager JS gzip (files + inline) | inline | widgets hydrated at load | JS after hydrating all | CSS gzip |')
+  console.log('| --- | --- | --- | --- | --- | --- |')
+  for (const w of weights) console.log(`| ${w.path} | ${kb(w.eagerJs)} (${w.files} files) | ${kb(w.inlineJs)} | ${w.hydratedAtLoad} | +${kb(w.laterJs)} | ${kb(w.css)} |`)
+  console.log(`\n| slider → redraw, DepthSignal (N=${N}) | median | p95 | worker (median) | main-thread draw (median) | render (median) | runs per key press |`)
+  console.log('| --- | --- | --- | --- | --- | --- | --- |')
+  for (const [label, s] of latency) {
+    const total = s.map((x) => x.total)
+    console.log(`| ${label} | ${ms(med(total))} | ${ms(pct(total, 0.95))} | ${ms(med(s.map((x) => x.worker)))} | ${ms(med(s.map((x) => x.draw)))} | ${ms(med(s.map((x) => x.render)))} | ${med(s.map((x) => x.runs))} |`)
+  }
+  console.log(`\nTraining run: /widgets/${race.query} (work ${race.work.toExponential(2)} of ${trainingRaceSpec.work!.max.toExponential(0)}): ${race.runMs.length} run(s) of ${race.runMs.map((t) => (t / 1000).toFixed(1)).join(', ')} s in the worker, ${race.seconds.toFixed(1)} s observed, ${race.draws} redraws.\n`)
+  console.log('| measure | result | target | |')
+  console.log('| --- | --- | --- | --- |')
+  console.log(`| eager JS gzip, worst chapter page | ${kb(worstChapter)} | ≤ 30 KB | ${ok(worstChapter <= 30 * 1024)} |`)
+  for (const [label, s] of latency) {
+    const p95 = pct(s.map((x) => x.total), 0.95)
+    console.log(`| slider → redraw p95, ${label} | ${ms(p95)} | ≤ 50 ms | ${ok(p95 <= 50)} |`)
+  }
+  console.log(`| main-thread tasks > 50 ms during ${race.seconds.toFixed(0)} s of training | ${race.over50.length} (longest ${ms(race.longest)}) | 0 | ${ok(race.over50.length === 0)} |`)
+  if (race.over50.length) console.log(`\nLong tasks over 50 ms: ${race.over50.map((d) => d.toFixed(0)).join(', ')} ms`)
+} finally {
+  await browser.close()
+  await server.close()
+}
