@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 // The theme script runs inline at the top of <body> (before first paint); Astro hashes inline
 // scripts in <head> only, so its hash is added here from the very file the layout inlines.
 const themeInit = readFileSync(new URL('./src/scripts/theme-init.js', import.meta.url), 'utf8');
-const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
+const themeInitHash = /** @type {`sha256-${string}`} */ (`sha256-${createHash('sha256').update(themeInit).digest('base64')}`);
 
 export default defineConfig({
   // Tests and forks may build into another folder (e.g. the broken-formula fixture test).

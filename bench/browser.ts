@@ -31,9 +31,9 @@ const load = () => loadavg().map((v) => v.toFixed(2)).join(' / ')
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t))
 const widgetSel = (key: string) => `notebook-widget[data-key="${key}"]`
 
-/** Counts 'done' messages from experiment workers and notes the last one (time, worker ms). */
+/** Counts 'done' messages from experiment workers, notes the last one (time, worker ms) and the first post. */
 function instrumentWorkers(): void {
-  const b = ((window as any).__bench = { runs: 0, doneTask: false, done: { at: 0, ms: 0 } })
+  const b = ((window as any).__bench = { runs: 0, doneTask: false, done: { at: 0, ms: 0 }, posted: -1 })
   const Native = window.Worker
   window.Worker = class extends Native {
     constructor(url: string | URL, options?: WorkerOptions) {
@@ -41,6 +41,10 @@ function instrumentWorkers(): void {
       this.addEventListener('message', (e) => {
         if (e.data?.type === 'done') Object.assign(b, { runs: b.runs + 1, doneTask: true, done: { at: performance.now(), ms: e.data.ms } })
       })
+    }
+    postMessage(message: unknown, options?: any): void {
+      if (b.posted < 0) b.posted = performance.now()
+      super.postMessage(message, options)
     }
   }
 }
@@ -103,7 +107,8 @@ async function openWidget(browser: Browser, origin: string, key: string, query: 
 }
 const idle = (page: Page, key: string) => page.waitForFunction((s) => !document.querySelector(s)!.hasAttribute('data-busy'), widgetSel(key), { timeout: 120_000, polling: 50 })
 
-type Sample = { total: number; worker: number; draw: number; render: number; runs: number }
+/** Times in ms: input event → figure painted, and its parts in order (`transit`: to and from the worker, queueing). */
+type Sample = { total: number; input: number; worker: number; transit: number; draw: number; render: number; runs: number }
 
 /** 2. One key press on control `name` → the first painted figure from a finished run after it. */
 async function redraws(page: Page, key: string, name: string, keys: [string, string]): Promise<Sample[]> {
@@ -117,6 +122,7 @@ async function redraws(page: Page, key: string, name: string, keys: [string, str
       const onInput = (e: Event) => { if (t0 < 0) t0 = e.timeStamp }
       addEventListener('input', onInput, true)
       b.doneTask = false
+      b.posted = -1
       b.sample = new Promise((resolve) => {
         // The draw after a 'done' message runs in that message's task: the first mutation seen
         // while `doneTask` is set is the finished figure. rAF, then a message: after the paint.
@@ -126,7 +132,7 @@ async function redraws(page: Page, key: string, name: string, keys: [string, str
           mo.disconnect(); removeEventListener('input', onInput, true)
           requestAnimationFrame(() => {
             const ch = new MessageChannel()
-            ch.port1.onmessage = () => resolve({ t0, doneAt: done.at, worker: done.ms, drawn, painted: performance.now() })
+            ch.port1.onmessage = () => resolve({ t0, posted: b.posted, doneAt: done.at, worker: done.ms, drawn, painted: performance.now() })
             ch.port2.postMessage(null)
           })
         })
@@ -139,7 +145,7 @@ async function redraws(page: Page, key: string, name: string, keys: [string, str
     await idle(page, key)
     await sleep(50)
     const runs = (await page.evaluate(() => (window as any).__bench.runs)) - runsBefore
-    out.push({ total: s.painted - s.t0, worker: s.worker, draw: s.drawn - s.doneAt, render: s.painted - s.drawn, runs })
+    out.push({ total: s.painted - s.t0, input: s.posted - s.t0, worker: s.worker, transit: s.doneAt - s.posted - s.worker, draw: s.drawn - s.doneAt, render: s.painted - s.drawn, runs })
   }
   return out
 }
@@ -156,10 +162,21 @@ async function longTasks(browser: Browser, origin: string) {
   if (work > trainingRaceSpec.work!.max) throw new Error(`race settings over the work cap: ${work}`)
   const query = `?${Object.entries(overrides).map(([k, v]) => `${key}.${k}=${Array.isArray(v) ? v.join(',') : v}`).join('&')}`
   const page = await openWidget(browser, origin, key, query)
+  const applied = await page.locator(widgetSel(key)).evaluate((e) => (e as any).state)
+  if (JSON.stringify(applied) !== JSON.stringify(state)) throw new Error(`the race did not take the URL state: ${JSON.stringify(applied)}`)
   await page.evaluate((sel) => {
     const w = window as any
     w.__long = []; w.__draws = 0
     new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration) }).observe({ type: 'longtask' })
+    // Long animation frames say what ran: script entry points (invoker, file) and rendering time.
+    w.__loaf = []
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries() as any[]) {
+        if (e.duration <= 50) continue
+        const scripts = e.scripts.map((x: any) => `${x.invoker} in ${(x.sourceURL || '?').split('/').pop().replace(/[.-][\w-]{8}\.js$/, '.js')}`)
+        w.__loaf.push({ ms: e.duration, what: [...new Set(scripts)].join(' + ') || 'no script', render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0 })
+      }
+    }).observe({ type: 'long-animation-frame' })
     new MutationObserver(() => { w.__draws++ }).observe(document.querySelector(`${sel} [data-plot]`)!, { childList: true })
   }, widgetSel(key))
   const start = Date.now()
@@ -170,9 +187,13 @@ async function longTasks(browser: Browser, origin: string) {
     runMs.push(await page.evaluate(() => (window as any).__bench.done.ms))
   }
   const seconds = (Date.now() - start) / 1000
-  const { long, draws } = await page.evaluate(() => ({ long: (window as any).__long as number[], draws: (window as any).__draws as number }))
+  const { long, draws, loaf } = await page.evaluate(() => ({ long: (window as any).__long as number[], draws: (window as any).__draws as number, loaf: (window as any).__loaf as { ms: number; what: string; render: number }[] }))
   await page.context().close()
-  return { query, work, seconds, runMs, draws, over50: long.filter((d) => d > 50), longest: Math.max(0, ...long) }
+  const byWhat = new Map<string, number[]>()
+  for (const f of loaf) byWhat.set(f.what, [...(byWhat.get(f.what) ?? []), f.ms])
+  const frames = [...byWhat].sort((a, b) => b[1].length - a[1].length).map(([what, d]) => `${d.length} × ${what} (median ${ms(pct(d, 0.5))}, longest ${ms(Math.max(...d))})`)
+  const longestFrame = loaf.sort((a, b) => b.ms - a.ms)[0]
+  return { query, work, seconds, runMs, draws, over50: long.filter((d) => d > 50), longest: Math.max(0, ...long), frames, longestFrame }
 }
 
 const loadStart = load()
@@ -204,11 +225,12 @@ try {
   console.log('| page | eager JS gzip (files + inline) | inline | widgets hydrated at load | JS after hydrating all | CSS gzip |')
   console.log('| --- | --- | --- | --- | --- | --- |')
   for (const w of weights) console.log(`| ${w.path} | ${kb(w.eagerJs)} (${w.files} files) | ${kb(w.inlineJs)} | ${w.hydratedAtLoad} | +${kb(w.laterJs)} | ${kb(w.css)} |`)
-  console.log(`\n| slider → redraw, DepthSignal (N=${N}) | median | p95 | worker (median) | main-thread draw (median) | render (median) | runs per key press |`)
-  console.log('| --- | --- | --- | --- | --- | --- | --- |')
+  console.log(`\n| slider → redraw, DepthSignal (N=${N}) | median | p95 | medians of the parts: input → post | worker | transit | main-thread draw | render | runs per key press |`)
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   for (const [label, s] of latency) {
     const total = s.map((x) => x.total)
-    console.log(`| ${label} | ${ms(med(total))} | ${ms(pct(total, 0.95))} | ${ms(med(s.map((x) => x.worker)))} | ${ms(med(s.map((x) => x.draw)))} | ${ms(med(s.map((x) => x.render)))} | ${med(s.map((x) => x.runs))} |`)
+    const parts = (['input', 'worker', 'transit', 'draw', 'render'] as const).map((k) => ms(med(s.map((x) => x[k])))).join(' | ')
+    console.log(`| ${label} | ${ms(med(total))} | ${ms(pct(total, 0.95))} | ${parts} | ${med(s.map((x) => x.runs))} |`)
   }
   console.log(`\nTraining run: /widgets/${race.query} (work ${race.work.toExponential(2)} of ${trainingRaceSpec.work!.max.toExponential(0)}): ${race.runMs.length} run(s) of ${race.runMs.map((t) => (t / 1000).toFixed(1)).join(', ')} s in the worker, ${race.seconds.toFixed(1)} s observed, ${race.draws} redraws.\n`)
   console.log('| measure | result | target | |')
@@ -220,6 +242,10 @@ try {
   }
   console.log(`| main-thread tasks > 50 ms during ${race.seconds.toFixed(0)} s of training | ${race.over50.length} (longest ${ms(race.longest)}) | 0 | ${ok(race.over50.length === 0)} |`)
   if (race.over50.length) console.log(`\nLong tasks over 50 ms: ${race.over50.map((d) => d.toFixed(0)).join(', ')} ms`)
+  if (race.frames.length) {
+    console.log(`\nLong animation frames (> 50 ms) during the training, by what ran in them:\n${race.frames.map((f) => `- ${f}`).join('\n')}`)
+    console.log(`- longest: ${ms(race.longestFrame.ms)}, ${race.longestFrame.what}, of which ${ms(race.longestFrame.render)} rendering`)
+  }
 } finally {
   await browser.close()
   await server.close()

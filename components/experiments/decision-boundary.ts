@@ -10,6 +10,7 @@ import {
   type ActivationName, type Dataset, type Divergence, type InitializerName, type Matrix, type Rng,
 } from '../../lib/index.ts';
 import type { Experiment } from '../runtime/experiment.ts';
+import { countDistinctUnits, saturation } from './decision-boundary-units.ts';
 
 export type BoundaryDataset = 'moons' | 'circles' | 'spirals';
 
@@ -45,7 +46,7 @@ export type DecisionBoundaryResult = {
 
 export const GRID = 50;
 export const TEST_FRACTION = 0.25;
-/** At most this many snapshots per run (plus the untrained one). */
+/** At most this many snapshots per run, the untrained network's included. */
 export const SNAPSHOTS = 40;
 
 const MAKERS: Record<BoundaryDataset, (n: number, noise: number, rng: Rng) => Dataset> = {
@@ -93,31 +94,6 @@ function gridCells(x: Matrix): { x: [number, number]; y: [number, number]; cells
     cells.data[2 * k + 1] = by[0] + ((Math.floor(k / GRID) + 0.5) * (by[1] - by[0])) / GRID;
   }
   return { x: bx, y: by, cells };
-}
-
-/** Distinct units of each hidden layer: columns of W (with their bias) compared exactly. */
-export function countDistinctUnits(network: Network): number[] {
-  return network.layers.slice(0, -1).map((layer) => {
-    const unit = (j: number) => [layer.b.data[j], ...Array.from({ length: layer.inputDim }, (_, i) => layer.w.data[i * layer.units + j])].join(',');
-    return new Set(Array.from({ length: layer.units }, (_, j) => unit(j))).size;
-  });
-}
-
-/** Peak of f′ for each activation (σ′ peaks at ¼), the yardstick for "saturated". */
-const PEAK: Record<ActivationName, number> = { linear: 1, tanh: 1, sigmoid: 0.25, relu: 1, leakyRelu: 1 };
-
-/** Saturated shares and stuck units of each hidden layer on the rows of `x` (see the result type). */
-export function saturation(network: Network, x: Matrix): { saturated: number[]; stuckUnits: number[] } {
-  network.predict(x); // leaves f′(z) of every layer in layer.act.da_dz
-  const low = network.layers.slice(0, -1).map((layer) => {
-    const d = layer.act.da_dz!.data, count = new Int32Array(layer.units);
-    for (let k = 0; k < d.length; k++) if (d[k] < 0.01 * PEAK[layer.activation]) count[k % layer.units]++;
-    return count;
-  });
-  return {
-    saturated: low.map((count) => count.reduce((a, b) => a + b, 0) / (count.length * x.rows)),
-    stuckUnits: low.map((count) => count.filter((c) => c === x.rows).length),
-  };
 }
 
 const copyWeights = (network: Network) => network.layers.map((l) => ({ w: l.w.data.slice(), b: l.b.data.slice() }));

@@ -5,9 +5,9 @@
  */
 import { checkValue, clampParam, formatNumber } from './params-check.ts';
 import { workProblem } from './params-state.ts';
-import type { ParamSpec, Params, WidgetSpec } from './params-types.ts';
+import type { ParamSpec, Params, StateOf, WidgetSpec } from './params-types.ts';
 
-type State = Record<string, unknown>;
+type State = StateOf<Params>;
 
 /** The spec with its defaults replaced by `state` (the page's MDX props), so Reset and URLs are relative to the page. */
 export function withDefaults(spec: WidgetSpec<Params>, state: State): WidgetSpec<Params> {
@@ -40,7 +40,7 @@ export function readControls(root: HTMLElement, spec: WidgetSpec<Params>, previo
       if (p.kind === 'number' && el.dataset.scale === 'log') value = Number((value as number).toPrecision(3));
       value = clampParam(p, value as number);
     }
-    if (checkValue(p, value).ok) next[name] = value;
+    if (checkValue(p, value).ok) next[name] = value as State[string];
   }
   const refused = workProblem(spec, next);
   return refused ? { state: previous, refused: `Not applied: ${refused}.` } : { state: next, refused: null };

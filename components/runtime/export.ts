@@ -4,6 +4,7 @@
  */
 import { ENGINE_VERSION } from '../../lib/version.ts';
 import { toMdx } from './params.ts';
+import type { Params, StateOf } from './params-types.ts';
 import type { WidgetDefinition } from './definition.ts';
 import { toCsv } from './table.ts';
 import type { NotebookWidget } from './widget-element.ts';
@@ -22,16 +23,42 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A standalone SVG: the figure with its colours resolved, since the page's CSS won't travel with it. */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * One standalone SVG holding every chart of the figure, stacked as on the page, with colours
+ * resolved (the page's CSS does not travel with the file) and the figure's name and description.
+ */
 function standaloneSvg(host: NotebookWidget): string | null {
-  const svg = host.querySelector('[data-plot] svg');
-  if (!svg) return null;
-  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const charts = [...host.querySelectorAll<SVGSVGElement>('[data-plot] svg[role="img"]')].filter((svg) => !svg.parentElement?.closest('svg'));
+  if (charts.length === 0) return null;
   const style = getComputedStyle(host);
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('color', style.color);
-  clone.setAttribute('style', `background:${style.backgroundColor};color:${style.color};font-family:system-ui,sans-serif;font-size:10px`);
-  return new XMLSerializer().serializeToString(clone);
+  const out = document.createElementNS(SVG_NS, 'svg');
+  let y = 0;
+  let width = 0;
+  for (const chart of charts) {
+    const box = chart.viewBox.baseVal;
+    const w = box && box.width ? box.width : chart.width.baseVal.value;
+    const h = box && box.height ? box.height : chart.height.baseVal.value;
+    const copy = chart.cloneNode(true) as SVGSVGElement;
+    copy.setAttribute('x', '0');
+    copy.setAttribute('y', String(y));
+    copy.setAttribute('width', String(w));
+    copy.setAttribute('height', String(h));
+    copy.removeAttribute('style');
+    out.append(copy);
+    y += h;
+    width = Math.max(width, w);
+  }
+  out.setAttribute('xmlns', SVG_NS);
+  out.setAttribute('viewBox', `0 0 ${width} ${y}`);
+  out.setAttribute('width', String(width));
+  out.setAttribute('height', String(y));
+  out.setAttribute('role', 'img');
+  out.setAttribute('aria-label', host.querySelector('[data-plot]')?.getAttribute('aria-label') ?? host.dataset.widget ?? 'figure');
+  out.setAttribute('color', style.color);
+  out.setAttribute('style', `background:${style.backgroundColor};color:${style.color};font-family:system-ui,sans-serif;font-size:10px`);
+  return new XMLSerializer().serializeToString(out);
 }
 
 async function copyText(text: string): Promise<boolean> {
@@ -44,7 +71,7 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /** Performs export `kind` and returns the sentence for the status line. */
-export async function exportFigure(kind: string, host: NotebookWidget, def: AnyDefinition, state: Record<string, unknown>, result: unknown): Promise<string> {
+export async function exportFigure(kind: string, host: NotebookWidget, def: AnyDefinition, state: StateOf<Params>, result: unknown): Promise<string> {
   const base = `${host.key}-seed${String(state.seed ?? 'none')}`;
   if (kind === 'svg' || kind === 'png') {
     const svg = standaloneSvg(host);
@@ -79,6 +106,7 @@ export async function exportFigure(kind: string, host: NotebookWidget, def: AnyD
     return 'Saved the run as JSON (settings, seed, engine version and results).';
   }
   if (kind === 'mdx' || kind === 'link') {
+    host.syncUrl();
     const text = kind === 'mdx' ? toMdx(host.spec, state) : location.href;
     const output = host.querySelector<HTMLOutputElement>('[data-share-output]')!;
     output.textContent = text;

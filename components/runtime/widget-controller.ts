@@ -10,8 +10,9 @@ import { exportFigure } from './export.ts';
 import { renderTable } from './table.ts';
 import { writeControls } from './controls.ts';
 import type { NotebookWidget } from './widget-element.ts';
+import type { Params, StateOf } from './params-types.ts';
 
-type State = Record<string, unknown>;
+type State = StateOf<Params>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDefinition = WidgetDefinition<any, any>;
 
@@ -21,8 +22,17 @@ export class WidgetController {
   private pending = false;
   private readonly original: { plot: string; status: string; table: string };
   private frame = 0;
+  /** The state of the current or last run, serialised, to recognise a repeated request. */
+  private running = '';
+  /** Earliest time (performance.now()) for the next snapshot drawing. */
+  private nextDrawAt = 0;
 
-  private constructor(private host: NotebookWidget, private def: AnyDefinition) {
+  private readonly host: NotebookWidget;
+  private readonly def: AnyDefinition;
+
+  private constructor(host: NotebookWidget, def: AnyDefinition) {
+    this.host = host;
+    this.def = def;
     this.original = {
       plot: this.el('[data-plot]').innerHTML,
       status: host.status.textContent ?? '',
@@ -43,8 +53,10 @@ export class WidgetController {
   /** A control changed. Live widgets recompute (coalescing a slider drag); training widgets wait for Run. */
   stateChanged(committed: boolean): void {
     if (this.def.mode === 'live') {
-      if (this.runner.busy) this.pending = true;
-      else void this.run();
+      // An input event and the change event after it carry the same state: run it once.
+      const same = JSON.stringify(this.host.state) === this.running;
+      if (this.runner.busy) this.pending = !same;
+      else if (!same) void this.run();
     } else if (committed) {
       this.say('Settings changed. Press Run to train with them.');
     }
@@ -62,6 +74,7 @@ export class WidgetController {
 
   private async run(): Promise<void> {
     const state = { ...this.host.state };
+    this.running = JSON.stringify(state);
     const training = this.def.mode === 'train';
     this.setBusy(true);
     this.progress(0);
@@ -77,11 +90,14 @@ export class WidgetController {
         spoken = decile;
         this.say(`Training… ${decile * 10}% done.`);
       }
-      // Draw at most once per display frame, whatever the worker's pace.
+      // Redraw at most five times a second, and for figures that are slow to draw, leave the main
+      // thread free for at least four times the last drawing time between two drawings.
       cancelAnimationFrame(this.frame);
+      if (performance.now() < this.nextDrawAt) return;
       this.frame = requestAnimationFrame(() => this.draw(snapshot, state));
     });
     cancelAnimationFrame(this.frame);
+    this.nextDrawAt = 0;
     this.setBusy(false);
     if (outcome.status === 'done') {
       this.result = outcome.result;
@@ -111,6 +127,7 @@ export class WidgetController {
     this.host.syncUrl();
     this.host.notify([]);
     this.result = null;
+    this.running = '';
     this.el('[data-plot]').innerHTML = this.original.plot;
     this.el('[data-table-body]').innerHTML = this.original.table;
     this.progress(0);
@@ -118,10 +135,13 @@ export class WidgetController {
   }
 
   private draw(result: unknown, state: State): void {
+    const started = performance.now();
     const plot = this.el('[data-plot]');
     plot.replaceChildren(this.def.draw(result, state, document));
     plot.setAttribute('aria-label', this.def.label(state));
     this.el('[data-table-body]').replaceChildren(renderTable(document, this.def.table(result, state)));
+    const ms = performance.now() - started;
+    this.nextDrawAt = performance.now() + Math.max(200, 4 * ms);
   }
 
   private setBusy(busy: boolean): void {

@@ -5,11 +5,11 @@
  */
 import { SPECS } from '../widgets/specs.ts';
 import { parseQuery, replaceInQuery, serializeQuery } from './params-query.ts';
-import type { ParamSpec, WidgetSpec } from './params-types.ts';
+import type { ParamSpec, Params, StateOf, WidgetSpec } from './params-types.ts';
 import { readControls, writeControls, withDefaults } from './controls.ts';
 
 type AnySpec = WidgetSpec<Record<string, ParamSpec>>;
-type State = Record<string, unknown>;
+type State = StateOf<Params>;
 
 export class NotebookWidget extends HTMLElement {
   spec!: AnySpec;
@@ -97,7 +97,9 @@ export class NotebookWidget extends HTMLElement {
     // A refused change puts the controls back where the state is, and says why.
     writeControls(this, this.pageSpec, next, !refused);
     this.notify(refused ? [refused] : []);
-    this.syncUrl();
+    // The address follows committed changes only: browsers throttle history updates, and a drag
+    // fires an input event per pixel.
+    if (event.type === 'change') this.syncUrl();
     void this.ensureController().then(() => this.controller!.stateChanged(event.type === 'change'));
   }
 

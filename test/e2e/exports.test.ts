@@ -6,14 +6,16 @@
  * the page, the parameter schema. No console error or CSP violation on the way.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../lib/version.ts';
 import { withDefaults } from '../../components/runtime/controls.ts';
 import { parseProps, parseQuery } from '../../components/runtime/params.ts';
+import type { Params, StateOf } from '../../components/runtime/params-types.ts';
 import { DEFINITIONS } from '../../components/widgets/definitions.ts';
 import { SPECS } from '../../components/widgets/specs.ts';
-import { launchChromium, watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { findChromium } from '../../scripts/find-chromium.mjs';
+import { CHROME_ARGS, launchChromium, watchedContext, type WatchedContext } from '../helpers/browser.ts';
 import { DIST, pages, parsePage } from '../helpers/dist.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
 
@@ -152,9 +154,13 @@ describe('exports of every widget found in the built site', () => {
         const onPage = await root.locator('[data-plot] svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label')));
         const exported = await page.evaluate((text) => {
           const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-          return [...doc.querySelectorAll('svg[role="img"]')].map((s) => s.getAttribute('aria-label'));
+          const root = doc.documentElement;
+          const charts = [...root.querySelectorAll('svg[role="img"]')].map((s) => s.getAttribute('aria-label'));
+          return { root: [root.getAttribute('role'), root.getAttribute('aria-label')], charts };
         }, bytes.toString('utf8'));
-        expect(exported).toEqual(onPage);
+        // One image for the whole figure, named like the figure on the page, holding every chart.
+        expect(exported.root).toEqual(['img', await root.locator('[data-plot]').getAttribute('aria-label')]);
+        expect(exported.charts).toEqual(onPage);
       });
 
       it('"Figure as PNG" downloads a PNG with non-zero dimensions', async () => {
@@ -204,7 +210,7 @@ describe('exports of every widget found in the built site', () => {
         const link = (await output.textContent())!;
         expect(link).toBe(page.url());
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
-        const pageSpec = withDefaults(SPECS[widget.name], widget.props);
+        const pageSpec = withDefaults(SPECS[widget.name], widget.props as StateOf<Params>);
         const parsed = parseQuery(pageSpec, new URL(link).search, widget.key);
         expect(parsed.notices).toEqual([]);
         expect(parsed.state).toEqual(state);
@@ -218,4 +224,46 @@ describe('exports of every widget found in the built site', () => {
       });
     });
   }
+
+  // Playwright starts Chromium with --disable-ipc-flooding-protection; a reader's Chrome keeps the
+  // protection, which ignores history.replaceState beyond 200 calls in 10 s (crbug.com/1038223).
+  // A long slider drag must not leave "Copy link" pointing at an older state.
+  const live = WIDGETS.find((x) => x.mode === 'live');
+  it(`"Copy link" after a long slider drag carries the current state (${live?.name}, browser's history throttle on)`, async () => {
+    expect(live, 'a live widget on the site').toBeDefined();
+    const widget = live!;
+    const guarded = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChromium(), args: CHROME_ARGS, ignoreDefaultArgs: ['--disable-ipc-flooding-protection'] });
+    try {
+      const context = await guarded.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${widget.path}`, { waitUntil: 'load' });
+      const root = page.locator(`notebook-widget[data-key="${widget.key}"]`);
+      await root.scrollIntoViewIfNeeded();
+      await page.waitForFunction((k) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${k}"]`)?.dataset.ready === 'full', widget.key, { timeout: 20_000 });
+      // A drag of the slider with the most room: 250 input events (about 4 s of dragging at 60 Hz)
+      // and one change at the release, dispatched in one go so the count inside 10 s is certain.
+      const sliders = await root.locator('[data-controls] input[type="range"]:not([data-scale])').evaluateAll((els) =>
+        els.map((e) => ({ name: (e as HTMLInputElement).name, room: (Number((e as HTMLInputElement).max) - Number((e as HTMLInputElement).value)) / Number((e as HTMLInputElement).step || 1) })));
+      const slider = sliders.sort((a, b) => b.room - a.room)[0];
+      expect(slider.room, `room to drag ${slider.name} 250 steps up`).toBeGreaterThanOrEqual(250);
+      await root.locator(`[data-controls] [name="${slider.name}"]`).evaluate((el) => {
+        const input = el as HTMLInputElement;
+        for (let i = 0; i < 250; i++) {
+          input.stepUp();
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await busy(page, widget.key);
+      const state = await root.evaluate((el) => (el as unknown as { state: Record<string, unknown> }).state);
+      await root.locator('details.share > summary').click();
+      await root.locator('[data-action="export-link"]').click();
+      const output = root.locator('[data-share-output]');
+      await expect.poll(() => output.textContent()).toMatch(/^http/);
+      const parsed = parseQuery(withDefaults(SPECS[widget.name], widget.props as StateOf<Params>), new URL((await output.textContent())!).search, widget.key);
+      expect(parsed.state).toEqual(state);
+    } finally {
+      await guarded.close();
+    }
+  });
 });

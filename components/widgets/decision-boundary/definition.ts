@@ -71,7 +71,7 @@ function unitsSentence(r: DecisionBoundaryResult, s: DecisionBoundaryState): str
   }
   const off = r.stuckUnits.findIndex((n) => n === s.width);
   if (s.activation === 'relu' && off >= 0) {
-    return ` All ${s.width} units of layer ${off + 1} are switched off (z < 0) on every training point, so the layers above see a constant and the prediction is the same everywhere.`;
+    return ` All ${s.width} units of layer ${off + 1} are switched off (z ≤ 0) on every training point, so the layers above see a constant and the prediction is the same everywhere.`;
   }
   const top = r.saturatedAtStart.reduce((best, v, i) => (v > r.saturatedAtStart[best] ? i : best), 0);
   if ((s.activation === 'tanh' || s.activation === 'sigmoid') && r.saturatedAtStart[top] >= 0.25) {

@@ -51,29 +51,33 @@ const params = {
 export type DecisionBoundarySpecState = StateOf<typeof params>;
 
 /**
- * Costs besides the products, in multiply-add equivalents, fitted to CPU times in Node 24: per
- * example and unit (bias, activation, derivative), per layer and step (calls, divergence check),
- * and per weight and step (the SGD update and the checks of W and its gradient read every weight).
+ * Costs besides the products, in multiply-add equivalents (one is about 1.5 ns), fitted by least
+ * squares to the CPU times of 42 runs in Node 24 (depth 1–6, width 4–64, batch 1–64, 100–600
+ * examples; predictions within 0.7–1.3× of the times): per example and unit (bias, activation,
+ * derivative), per step and weight (the SGD update, the divergence check, small-batch products),
+ * per step and layer (calls), per epoch (scoring, records), and per grid cell drawn.
  */
-const UNIT_OVERHEAD = 10;
-const STEP_OVERHEAD = 3000;
-const WEIGHT_STEP_OVERHEAD = 4;
-/** Grids drawn per run at most (the snapshots plus the untrained and final networks). */
-const GRIDS = 42;
+const UNIT = 12;
+const STEP_WEIGHT = 8;
+const STEP_LAYER = 850;
+const EPOCH = 70_000;
+const CELL = 0.67;
+/** Grids drawn per run at most: the untrained network, a snapshot every ⌈epochs/40⌉ epochs, the last. */
+const grids = (epochs: number) => Math.min(epochs, 40) + 2;
 
 /**
- * Work of one run in multiply-add equivalents (about 0.5–1.2 ns each in Node 24): per epoch, a
- * forward and two backward products per training example, a forward product per example to score
- * both sets, the per-unit, per-step and per-weight costs; and per snapshot, the 50 × 50 grid and
- * the training set once more (saturation).
+ * Work of one run in multiply-add equivalents: per epoch, a forward and two backward products per
+ * training example and a forward product per example to score both sets, with the costs above;
+ * per grid, 2,500 cells and the training set once more (the saturation count).
  */
 export function boundaryWork(s: Pick<DecisionBoundarySpecState, 'samples' | 'depth' | 'width' | 'epochs' | 'batchSize'>): number {
   const train = s.samples - Math.round(s.samples * BOUNDARY_TEST_FRACTION);
   const weights = 2 * s.width + (s.depth - 1) * s.width * s.width + s.width;
-  const perRow = weights + UNIT_OVERHEAD * (s.depth * s.width + 1);
+  const units = s.depth * s.width + 1;
+  const rows = 3 * train + s.samples;
   const steps = Math.ceil(train / Math.min(s.batchSize, train));
-  const perEpoch = (3 * train + s.samples) * perRow + steps * (WEIGHT_STEP_OVERHEAD * weights + (s.depth + 1) * STEP_OVERHEAD);
-  return s.epochs * perEpoch + GRIDS * (2500 + train) * perRow;
+  const perEpoch = rows * (weights + UNIT * units) + steps * (STEP_WEIGHT * weights + STEP_LAYER * (s.depth + 1)) + EPOCH;
+  return s.epochs * perEpoch + grids(s.epochs) * (2500 + train) * CELL * (weights + 10 * units);
 }
 
 /**
@@ -98,5 +102,6 @@ export const RELU_TOO_LARGE = { activation: 'relu', initializer: 'heNormal', gai
 export const decisionBoundarySpec = defineWidget({
   name: 'DecisionBoundary',
   params,
-  work: { estimate: boundaryWork, max: 5e9, unit: 'multiply-add equivalents' },
+  // 3.3e9 × 1.5 ns ≈ 5 s on the (shared, 2-vCPU) machine the constants were fitted on.
+  work: { estimate: boundaryWork, max: 3.3e9, unit: 'multiply-add equivalents' },
 });

@@ -9,6 +9,11 @@ import { histogramGrid } from '../../plots/histogram-grid.ts';
 import { INITIALIZER_LABELS, recipesSpec } from './spec.ts';
 
 const label = (name: keyof typeof INITIALIZER_LABELS) => INITIALIZER_LABELS[name];
+/** Bar labels must fit under narrow bars. */
+const SHORT: Record<keyof typeof INITIALIZER_LABELS, string> = {
+  zeros: 'zeros', random: 'random', postGlorot: 'post Glorot', glorotUniform: 'Glorot U', glorotNormal: 'Glorot N',
+  postHe: 'post He', heUniform: 'He U', heNormal: 'He N',
+};
 
 export const recipesWidget: WidgetDefinition<RecipesState, RecipesResult> = {
   spec: recipesSpec,
@@ -25,7 +30,7 @@ export const recipesWidget: WidgetDefinition<RecipesState, RecipesResult> = {
         xLabel: 'weight w',
         columns: Math.min(3, r.recipes.length),
       }),
-      barChart(r.recipes.map((x) => ({ label: label(x.name), value: x.factor })), {
+      barChart(r.recipes.map((x) => ({ label: SHORT[x.name], value: x.factor })), {
         document: doc,
         ariaLabel: 'Per-layer variance factor, per recipe',
         ariaDescription: `For each recipe, n_in · Var(W)${s.activation === 'relu' ? ' / 2 (ReLU keeps half)' : ''}: the factor by which one layer multiplies the variance of its input. 1 keeps the signal's scale through depth; below 1 it vanishes, above 1 it explodes.`,

@@ -13,6 +13,7 @@ import {
   buildNetwork, decisionBoundary, GRID, seedStreams, SNAPSHOTS, trainSize,
   type DecisionBoundaryResult, type DecisionBoundaryState,
 } from '../../../components/experiments/decision-boundary.ts';
+import { countDistinctUnits, saturation } from '../../../components/experiments/decision-boundary-units.ts';
 import { runToEnd } from '../../../components/runtime/experiment.ts';
 import { defaultState } from '../../../components/runtime/params.ts';
 import { decisionBoundarySpec, RELU_TOO_LARGE, STARTS } from '../../../components/widgets/decision-boundary/spec.ts';
@@ -107,6 +108,32 @@ describe('decisionBoundary experiment', () => {
     const reference = INITIALIZERS.glorotUniform(2, 6, createRng(5));
     expect(Array.from(one.layers[0].w.data)).toEqual(Array.from(reference.data));
     scaled.layers.forEach((l, k) => expect(Array.from(l.w.data)).toEqual(Array.from(one.layers[k].w.data, (v) => v * 0.03)));
+  });
+});
+
+describe('unit statistics', () => {
+  it('saturation counts tanh outputs with 1 − a² < 0.01 and relu units that are off on every row, as a naive loop does', () => {
+    const x = matrix(40, 2, Array.from({ length: 80 }, (_, k) => Math.sin(k * 1.7)));
+    const net = buildNetwork({ ...small, gain: 10 }, createRng(3));
+    const l1 = net.layers[0];
+    let flat = 0;
+    for (let r = 0; r < 40; r++) for (let j = 0; j < 6; j++) {
+      const z = x.data[2 * r] * l1.w.data[j] + x.data[2 * r + 1] * l1.w.data[6 + j] + l1.b.data[j];
+      if (1 - Math.tanh(z) ** 2 < 0.01) flat++;
+    }
+    expect(saturation(net, x).saturated[0]).toBeCloseTo(flat / 240, 12);
+    const relu = buildNetwork({ ...small, activation: 'relu' }, createRng(3));
+    relu.layers[1].b.data.set([-1e6, -1e6, 0, 0, 0, 0]); // two units of layer 2 can never switch on
+    expect(saturation(relu, x).stuckUnits[1]).toBe(2);
+  });
+
+  it('counts distinct units exactly: copying one column (and bias) onto another removes one', () => {
+    const net = buildNetwork(small, createRng(4));
+    expect(countDistinctUnits(net)).toEqual([6, 6]);
+    const l = net.layers[1];
+    for (let i = 0; i < l.inputDim; i++) l.w.data[i * 6 + 5] = l.w.data[i * 6 + 2];
+    l.b.data[5] = l.b.data[2];
+    expect(countDistinctUnits(net)).toEqual([6, 5]);
   });
 });
 
