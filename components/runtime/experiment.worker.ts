@@ -29,7 +29,8 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         return;
       }
       const now = performance.now();
-      if (now - last >= interval) {
+      // A snapshot at 100% is the result itself, which 'done' carries next: don't send it twice.
+      if (step.value.fraction < 1 && now - last >= interval) {
         last = now;
         post({ type: 'progress', id, fraction: step.value.fraction, snapshot: step.value.snapshot });
       }
