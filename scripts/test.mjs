@@ -2,12 +2,13 @@
 // item 3). Phases: (1) find or install a Chromium, (2) build the site, (3) run all Vitest
 // projects (unit, build, e2e). Extra arguments go to Vitest: `npm test -- test/lib`.
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './find-chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const timings = [];
+const results = fileURLToPath(new URL('../test-artifacts/vitest-results.json', import.meta.url));
 
 function phase(name, fn) {
   const start = performance.now();
@@ -54,9 +55,20 @@ phase('build', () => {
 const code = phase('vitest', () => {
   rmSync(new URL('../test-artifacts/screenshots', import.meta.url), { recursive: true, force: true });
   const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
-  const r = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+  rmSync(results, { force: true });
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${results}`];
+  const r = spawnSync(process.execPath, [vitest, 'run', ...reporters, ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
   return r.status ?? 1;
 });
 
 printTimings();
+printCounts();
 process.exit(code);
+
+/** One plain closing line with the counts from Vitest's JSON report, e.g. "tests: 979 passed, 0 failed". */
+function printCounts() {
+  if (!existsSync(results)) return console.log('tests: 0 passed, 0 failed (Vitest wrote no report)');
+  const report = JSON.parse(readFileSync(results, 'utf8'));
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}
