@@ -5,7 +5,8 @@
  *      interaction or scrolling), plus inline scripts; then what hydrating every widget adds; CSS.
  *   2. Slider → redraw for a live widget (DepthSignal on /widgets/): from the `input` event of a
  *      real key press to the first paint after the new figure is in the DOM, split into the
- *      worker's compute time (its 'done' message), the main-thread draw, and rendering.
+ *      worker's computation and its drawing of the figure (from its 'done' message), the
+ *      main thread putting the markup in place, and rendering.
  *   3. Main-thread long tasks (PerformanceObserver 'longtask') while TrainingRace trains for 10 s.
  * A benchmark, not a test: it prints markdown tables and exits 0 (1 only without a built site).
  * Flags: --n=40 (samples per latency row).
@@ -33,13 +34,13 @@ const widgetSel = (key: string) => `notebook-widget[data-key="${key}"]`
 
 /** Counts 'done' messages from experiment workers, notes the last one (time, worker ms) and the first post. */
 function instrumentWorkers(): void {
-  const b = ((window as any).__bench = { runs: 0, doneTask: false, done: { at: 0, ms: 0 }, posted: -1 })
+  const b = ((window as any).__bench = { runs: 0, doneTask: false, done: { at: 0, ms: 0, drawMs: 0 }, posted: -1 })
   const Native = window.Worker
   window.Worker = class extends Native {
     constructor(url: string | URL, options?: WorkerOptions) {
       super(url, options)
       this.addEventListener('message', (e) => {
-        if (e.data?.type === 'done') Object.assign(b, { runs: b.runs + 1, doneTask: true, done: { at: performance.now(), ms: e.data.ms } })
+        if (e.data?.type === 'done') Object.assign(b, { runs: b.runs + 1, doneTask: true, done: { at: performance.now(), ms: e.data.ms, drawMs: e.data.drawMs } })
       })
     }
     postMessage(message: unknown, options?: any): void {
@@ -108,7 +109,7 @@ async function openWidget(browser: Browser, origin: string, key: string, query: 
 const idle = (page: Page, key: string) => page.waitForFunction((s) => !document.querySelector(s)!.hasAttribute('data-busy'), widgetSel(key), { timeout: 120_000, polling: 50 })
 
 /** Times in ms: input event → figure painted, and its parts in order (`transit`: to and from the worker, queueing). */
-type Sample = { total: number; input: number; worker: number; transit: number; draw: number; render: number; runs: number }
+type Sample = { total: number; input: number; compute: number; figure: number; transit: number; draw: number; render: number; runs: number }
 
 /** 2. One key press on control `name` → the first painted figure from a finished run after it. */
 async function redraws(page: Page, key: string, name: string, keys: [string, string]): Promise<Sample[]> {
@@ -132,7 +133,7 @@ async function redraws(page: Page, key: string, name: string, keys: [string, str
           mo.disconnect(); removeEventListener('input', onInput, true)
           requestAnimationFrame(() => {
             const ch = new MessageChannel()
-            ch.port1.onmessage = () => resolve({ t0, posted: b.posted, doneAt: done.at, worker: done.ms, drawn, painted: performance.now() })
+            ch.port1.onmessage = () => resolve({ t0, posted: b.posted, doneAt: done.at, worker: done.ms, figure: done.drawMs, drawn, painted: performance.now() })
             ch.port2.postMessage(null)
           })
         })
@@ -145,7 +146,7 @@ async function redraws(page: Page, key: string, name: string, keys: [string, str
     await idle(page, key)
     await sleep(50)
     const runs = (await page.evaluate(() => (window as any).__bench.runs)) - runsBefore
-    out.push({ total: s.painted - s.t0, input: s.posted - s.t0, worker: s.worker, transit: s.doneAt - s.posted - s.worker, draw: s.drawn - s.doneAt, render: s.painted - s.drawn, runs })
+    out.push({ total: s.painted - s.t0, input: s.posted - s.t0, compute: s.worker - s.figure, figure: s.figure, transit: s.doneAt - s.posted - s.worker, draw: s.drawn - s.doneAt, render: s.painted - s.drawn, runs })
   }
   return out
 }
@@ -225,11 +226,11 @@ try {
   console.log('| page | eager JS gzip (files + inline) | inline | widgets hydrated at load | JS after hydrating all | CSS gzip |')
   console.log('| --- | --- | --- | --- | --- | --- |')
   for (const w of weights) console.log(`| ${w.path} | ${kb(w.eagerJs)} (${w.files} files) | ${kb(w.inlineJs)} | ${w.hydratedAtLoad} | +${kb(w.laterJs)} | ${kb(w.css)} |`)
-  console.log(`\n| slider → redraw, DepthSignal (N=${N}) | median | p95 | medians of the parts: input → post | worker | transit | main-thread draw | render | runs per key press |`)
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+  console.log(`\n| slider → redraw, DepthSignal (N=${N}) | median | p95 | medians of the parts: input → post | worker: compute | worker: figure | transit | main thread: markup in place | render | runs per key press |`)
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   for (const [label, s] of latency) {
     const total = s.map((x) => x.total)
-    const parts = (['input', 'worker', 'transit', 'draw', 'render'] as const).map((k) => ms(med(s.map((x) => x[k])))).join(' | ')
+    const parts = (['input', 'compute', 'figure', 'transit', 'draw', 'render'] as const).map((k) => ms(med(s.map((x) => x[k])))).join(' | ')
     console.log(`| ${label} | ${ms(med(total))} | ${ms(pct(total, 0.95))} | ${parts} | ${med(s.map((x) => x.runs))} |`)
   }
   console.log(`\nTraining run: /widgets/${race.query} (work ${race.work.toExponential(2)} of ${trainingRaceSpec.work!.max.toExponential(0)}): ${race.runMs.length} run(s) of ${race.runMs.map((t) => (t / 1000).toFixed(1)).join(', ')} s in the worker, ${race.seconds.toFixed(1)} s observed, ${race.draws} redraws.\n`)

@@ -5,7 +5,7 @@
  * output (backward), with the variance argument's prediction beside them.
  */
 import {
-  createRng, Dense, histogram, INITIALIZER_VARIANCE, LOSSES, matrix, Network, recordBatch,
+  createRng, Dense, firstNonFinite, histogram, INITIALIZER_VARIANCE, LOSSES, matrix, Network, std,
   type ActivationName, type InitializerName,
 } from '../../lib/index.ts';
 import type { Experiment } from '../runtime/experiment.ts';
@@ -50,6 +50,12 @@ export function theoryPreStd(activation: ActivationName, n: number, varW: number
   return null;
 }
 
+/** Population std of the finite values (NaN if none is finite). */
+function finiteStd(values: Float64Array): number {
+  const finite = firstNonFinite(values) >= 0 ? values.filter(Number.isFinite) : values;
+  return finite.length ? std(finite) : NaN;
+}
+
 function sharedHistogram(arrays: Float64Array[], symmetric: boolean) {
   let extent = 0;
   for (const a of arrays) for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i])) extent = Math.max(extent, Math.abs(a[i]));
@@ -70,7 +76,9 @@ export const depthSignal: Experiment<DepthSignalState, DepthSignalResult> = {
     const network = new Network(layers, { loss: 'mse' });
     const x = matrix(samples, width, Array.from({ length: samples * width }, () => rng.normal()));
     const y = matrix(samples, width, Array.from({ length: samples * width }, () => rng.normal()));
-    const record = recordBatch(network, x, y, { bins: 2 });
+    // One forward and backward pass (nothing updated); then only what the figure shows: the
+    // spread of z, a and d loss/d a per layer, and one histogram per layer and direction.
+    network.gradients(x, y);
     const outputs = layers.map((l) => l.a!.data);
     // Gradient into layer i's output: layer i+1's d loss/d x; for the top layer, the loss gradient.
     const top = LOSSES.mse(layers[depth - 1].a!, y).grad.data;
@@ -80,13 +88,13 @@ export const depthSignal: Experiment<DepthSignalState, DepthSignalResult> = {
     const varW = INITIALIZER_VARIANCE[initializer](width, width);
     const result: DepthSignalResult = {
       state,
-      nonFinite: record.layers.some((l) => (l.output?.nonFinite ?? 0) > 0),
-      layers: record.layers.map((l, i) => ({
-        layer: l.layer,
-        forwardStd: l.output?.std ?? NaN,
-        preStd: l.preActivation?.std ?? NaN,
-        backwardStd: l.outputGradient?.std ?? NaN,
-        theoryPreStd: theoryPreStd(activation, width, varW, l.layer),
+      nonFinite: outputs.some((a) => firstNonFinite(a) >= 0),
+      layers: layers.map((l, i) => ({
+        layer: i + 1,
+        forwardStd: finiteStd(outputs[i]),
+        preStd: finiteStd(l.z!.data),
+        backwardStd: finiteStd(backwardArrays[i]),
+        theoryPreStd: theoryPreStd(activation, width, varW, i + 1),
         forward: forwardH[i],
         backward: backwardH[i],
       })),

@@ -1,38 +1,67 @@
 /// <reference lib="webworker" />
 /**
- * The experiment worker: runs named engine experiments off the main thread and streams their
- * snapshots, at most ~60 a second. Stopping is done by the page terminating this worker, which
- * the browser does at once whatever the experiment is doing.
+ * The experiment worker: runs a widget's engine experiment off the main thread, streams its
+ * progress (at most ~60 messages a second) and draws the figure here too, so the page only puts
+ * finished markup in place. Stopping is done by the page terminating this worker, which the
+ * browser does at once whatever the experiment is doing.
  */
+import { parseHTML } from 'linkedom/worker';
 import { EXPERIMENTS } from '../experiments/registry.ts';
-import { MAX_UPDATES_PER_SECOND, type FromWorker, type ToWorker } from './protocol.ts';
+import { svgMarkup } from '../plots/markup.ts';
+import { DEFINITIONS } from '../widgets/definitions.ts';
+import { MAX_UPDATES_PER_SECOND, MIN_VIEW_INTERVAL_MS, type FromWorker, type ToWorker, type View } from './protocol.ts';
+import type { WidgetDefinition } from './definition.ts';
 
 const post = (message: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 const interval = 1000 / MAX_UPDATES_PER_SECOND;
 
+let doc: Document | null = null;
+
+/** The figure, table and sentence for `result`, as the page will show them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function view(def: WidgetDefinition<any, any>, result: unknown, state: unknown): View {
+  doc ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+  return {
+    figure: svgMarkup(def.draw(result, state, doc)),
+    label: def.label(state),
+    table: def.table(result, state),
+    summary: def.summary(result, state),
+    result,
+  };
+}
+
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
-  const { id, experiment: name, state } = event.data;
-  const load = EXPERIMENTS[name];
-  if (!load) {
-    post({ type: 'error', id, message: `No experiment named "${name}". Known: ${Object.keys(EXPERIMENTS).join(', ')}.` });
-    return;
-  }
+  const { id, widget, state } = event.data;
   const started = performance.now();
   try {
-    const experiment = await load();
-    const run = experiment.run(state);
+    const loadDefinition = DEFINITIONS[widget];
+    if (!loadDefinition) throw new Error(`No widget named "${widget}". Known: ${Object.keys(DEFINITIONS).join(', ')}.`);
+    const def = await loadDefinition();
+    const load = EXPERIMENTS[def.experiment];
+    if (!load) throw new Error(`No experiment named "${def.experiment}". Known: ${Object.keys(EXPERIMENTS).join(', ')}.`);
+    const run = (await load()).run(state);
     let last = 0;
+    let nextView = 0;
     for (;;) {
       const step = run.next();
       if (step.done) {
-        post({ type: 'done', id, result: step.value, ms: performance.now() - started });
+        const drawing = performance.now();
+        const shown = view(def, step.value, state);
+        const end = performance.now();
+        post({ type: 'done', id, view: shown, ms: end - started, drawMs: end - drawing });
         return;
       }
       const now = performance.now();
       // A snapshot at 100% is the result itself, which 'done' carries next: don't send it twice.
       if (step.value.fraction < 1 && now - last >= interval) {
         last = now;
-        post({ type: 'progress', id, fraction: step.value.fraction, snapshot: step.value.snapshot });
+        let shown: View | null = null;
+        if (now >= nextView) {
+          shown = view(def, step.value.snapshot, state);
+          const end = performance.now();
+          nextView = end + Math.max(MIN_VIEW_INTERVAL_MS, 4 * (end - now));
+        }
+        post({ type: 'progress', id, fraction: step.value.fraction, view: shown });
       }
     }
   } catch (error) {

@@ -5,12 +5,9 @@
 import { ENGINE_VERSION } from '../../lib/version.ts';
 import { toMdx } from './params.ts';
 import type { Params, StateOf } from './params-types.ts';
-import type { WidgetDefinition } from './definition.ts';
+import type { Table } from './definition.ts';
 import { toCsv } from './table.ts';
 import type { NotebookWidget } from './widget-element.ts';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyDefinition = WidgetDefinition<any, any>;
 
 function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -70,8 +67,9 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Performs export `kind` and returns the sentence for the status line. */
-export async function exportFigure(kind: string, host: NotebookWidget, def: AnyDefinition, state: StateOf<Params>, result: unknown): Promise<string> {
+/** Performs export `kind` and returns the sentence for the status line. `run`: the table and result
+ * shown, when they come from a run on this page (null while the figure is the built one). */
+export async function exportFigure(kind: string, host: NotebookWidget, state: StateOf<Params>, run: { table: Table; result: unknown } | null): Promise<string> {
   const base = `${host.key}-seed${String(state.seed ?? 'none')}`;
   if (kind === 'svg' || kind === 'png') {
     const svg = standaloneSvg(host);
@@ -96,13 +94,13 @@ export async function exportFigure(kind: string, host: NotebookWidget, def: AnyD
     return 'Saved the figure as PNG.';
   }
   if (kind === 'csv' || kind === 'json') {
-    if (result === null) return 'Run the experiment first: the export describes a run made on this page.';
+    if (run === null) return 'Run the experiment first: the export describes a run made on this page.';
     if (kind === 'csv') {
-      download(`${base}.csv`, new Blob([toCsv(def.table(result, state))], { type: 'text/csv' }));
+      download(`${base}.csv`, new Blob([toCsv(run.table)], { type: 'text/csv' }));
       return 'Saved the table as CSV.';
     }
-    const run = { widget: host.dataset.widget, engineVersion: ENGINE_VERSION, seed: state.seed ?? null, settings: state, result };
-    download(`${base}.json`, new Blob([JSON.stringify(run, null, 2)], { type: 'application/json' }));
+    const record = { widget: host.dataset.widget, engineVersion: ENGINE_VERSION, seed: state.seed ?? null, settings: state, result: run.result };
+    download(`${base}.json`, new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' }));
     return 'Saved the run as JSON (settings, seed, engine version and results).';
   }
   if (kind === 'mdx' || kind === 'link') {

@@ -3,18 +3,21 @@
  * Stop terminates the worker (answered at once, even inside a tight loop) and the next run
  * starts a fresh one.
  */
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { FromWorker, ToWorker, View } from './protocol.ts';
 
-export type RunOutcome<R> =
-  | { status: 'done'; result: R; ms: number }
-  | { status: 'stopped'; last: R | null }
+export type RunOutcome =
+  | { status: 'done'; view: View; ms: number }
+  | { status: 'stopped'; last: View | null }
   | { status: 'error'; message: string };
+
+/** `view` is null for progress without a new figure (figures come a few times a second). */
+export type OnProgress = (fraction: number, view: View | null) => void;
 
 type Pending = {
   id: number;
-  last: unknown;
-  onProgress: (fraction: number, snapshot: unknown) => void;
-  settle: (outcome: RunOutcome<unknown>) => void;
+  last: View | null;
+  onProgress: OnProgress;
+  settle: (outcome: RunOutcome) => void;
 };
 
 export class ExperimentRunner {
@@ -27,23 +30,19 @@ export class ExperimentRunner {
     return this.pending !== null;
   }
 
-  run<S, R>(experiment: string, state: S, onProgress: (fraction: number, snapshot: R) => void): Promise<RunOutcome<R>> {
+  /** Runs widget `widget`'s experiment for `state`; the worker draws, the page shows. */
+  run(widget: string, state: unknown, onProgress: OnProgress): Promise<RunOutcome> {
     this.stop();
     const worker = (this.worker ??= this.spawn());
     const id = this.nextId++;
-    return new Promise<RunOutcome<R>>((resolve) => {
-      this.pending = {
-        id,
-        last: null,
-        onProgress: onProgress as Pending['onProgress'],
-        settle: resolve as Pending['settle'],
-      };
-      const message: ToWorker = { type: 'run', id, experiment, state };
+    return new Promise<RunOutcome>((resolve) => {
+      this.pending = { id, last: null, onProgress, settle: resolve };
+      const message: ToWorker = { type: 'run', id, widget, state };
       worker.postMessage(message);
     });
   }
 
-  /** Ends the current run now; its promise resolves with the last snapshot received. */
+  /** Ends the current run now; its promise resolves with the last figure received. */
   stop(): void {
     const pending = this.pending;
     if (!pending) return;
@@ -74,16 +73,16 @@ export class ExperimentRunner {
     const pending = this.pending;
     if (!pending || message.type === 'ready' || message.id !== pending.id) return;
     if (message.type === 'progress') {
-      pending.last = message.snapshot;
-      pending.onProgress(message.fraction, message.snapshot);
+      if (message.view) pending.last = message.view;
+      pending.onProgress(message.fraction, message.view);
     } else if (message.type === 'done') {
-      this.finish({ status: 'done', result: message.result, ms: message.ms });
+      this.finish({ status: 'done', view: message.view, ms: message.ms });
     } else {
       this.finish({ status: 'error', message: message.message });
     }
   }
 
-  private finish(outcome: RunOutcome<unknown>): void {
+  private finish(outcome: RunOutcome): void {
     const pending = this.pending;
     this.pending = null;
     pending?.settle(outcome);

@@ -1,7 +1,8 @@
 /**
  * <notebook-widget>: the client half of every widget. Eager and small: it reads the page's
  * defaults and the URL state, wires the controls, and only when the widget nears the viewport
- * loads the widget's definition (which brings Observable Plot) and the experiment worker.
+ * loads its controller and the experiment worker (which brings the engine, Observable Plot and a
+ * small server-style DOM to draw in: the page itself never loads Plot).
  */
 import { SPECS } from '../widgets/specs.ts';
 import { parseQuery, replaceInQuery, serializeQuery } from './params-query.ts';
@@ -76,8 +77,8 @@ export class NotebookWidget extends HTMLElement {
   }
 
   ensureController(): Promise<void> {
-    this.loading ??= import('./widget-controller.ts').then(async ({ WidgetController }) => {
-      this.controller = await WidgetController.create(this);
+    this.loading ??= import('./widget-controller.ts').then(({ WidgetController }) => {
+      this.controller = new WidgetController(this);
       this.dataset.ready = 'full';
     });
     return this.loading;

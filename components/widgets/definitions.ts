@@ -1,6 +1,7 @@
 /**
- * Widget definitions (drawing, tables, sentences), by tag name, loaded when a widget nears the
- * viewport: this is what brings Observable Plot to the page.
+ * Widget definitions (drawing, tables, sentences), by widget name. The build imports them to
+ * embed each default figure; in the browser only the experiment worker loads them (and with
+ * them Observable Plot), when a widget first runs.
  */
 import type { WidgetDefinition } from '../runtime/definition.ts';
 
