@@ -4,7 +4,8 @@ import { firstNonFinite } from './divergence.ts'
 import { LOSSES } from './losses.ts'
 import type { Matrix } from './matrix.ts'
 import type { Network } from './network.ts'
-import { histogram, type Histogram, type HistogramOptions, mean, norm, std } from './stats.ts'
+import { histogram, type Histogram, type HistogramOptions } from './histogram.ts'
+import { mean, norm, std } from './stats.ts'
 
 /** The fields of a dense layer that recording reads (the `Dense` class has them all). */
 export type RecordedLayer = {

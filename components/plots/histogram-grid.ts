@@ -95,6 +95,7 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
   const labels = data.map((f, i) => ({ label: String(f.label ?? `panel ${i + 1}`), fx: fx(i), fy: fy(i), note: noteOf(binned[i]) }));
   const legend = layoutLegend(theory.x.length ? [{ name: 'measured', color: seriesColor(0), kind: 'bar' }, { name: 'theory (Gaussian)', color: seriesColor(1), kind: 'line' }] : [], d.marginLeft, o.base.width - d.marginRight);
   const rows = Math.ceil(data.length / cols) || 1;
+  const xDomain: [number, number] = o.sharedX ? ranges[0] ?? [0, 1] : [0, 1];
   const marks: Plot.Markish[] = [
     Plot.areaY({ length: Y.length }, { x: Float64Array.from(X), y1: 0, y2: Float64Array.from(Y), fx: FX, fy: FY, curve: 'step-after', fill: seriesColor(0), fillOpacity: 0.85 }),
     Plot.ruleY([0], { strokeOpacity: 0.5 }),
@@ -110,7 +111,7 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
       marginTop: marginTopFor(legend) + d.marginTop, marginLeft: d.marginLeft, marginRight: d.marginRight, marginBottom: d.marginBottom,
       fx: { axis: null, padding: 0.12 },
       fy: { axis: null, padding: o.sharedX ? 0.28 : 0.42 },
-      x: { type: 'linear', domain: o.sharedX ? ranges[0] ?? [0, 1] : [0, 1], axis: o.sharedX ? 'bottom' : null, ticks: 3, label: o.xLabel, labelAnchor: 'right' },
+      x: { type: 'linear', domain: xDomain, axis: o.sharedX ? 'bottom' : null, ticks: 3, tickFormat: tickFormatFor(xDomain), label: o.xLabel, labelAnchor: 'right' },
       y: { type: 'linear', domain: [0, yTop * 1.15], ticks: 2, label: null, grid: true },
       marks,
     },
@@ -118,6 +119,14 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
   );
   appendLegend(svg, o.base.document, legend, o.yLabel);
   return svg;
+}
+
+/** Plot's default tick labels, except on tiny or huge ranges, where "−0.0004" would crowd a
+ * 110 px panel: there, short exponent labels ("−4e-4"). */
+function tickFormatFor([lo, hi]: [number, number]): ((v: number) => string) | undefined {
+  const m = Math.max(Math.abs(lo), Math.abs(hi));
+  if (m === 0 || (m >= 1e-2 && m < 1e4)) return undefined;
+  return (v) => formatNumber(v, 2).replace(/\.0(?=e)/, '');
 }
 
 function perFacet(values: ArrayLike<number>): Extent {

@@ -56,6 +56,8 @@ export interface EnumListParam {
   minItems: number;
   maxItems: number;
   label: string;
+  /** Human names beside the checkboxes (the option itself where absent). */
+  labels?: Readonly<Record<string, string>>;
   help?: string;
 }
 

@@ -23,6 +23,8 @@ export class WidgetController {
   private frame = 0;
   /** The state of the current or last run, serialised, to recognise a repeated request. */
   private running = '';
+  /** Pending display of the busy state of a live run (see setBusy). */
+  private busyTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly host: NotebookWidget;
   /** 'live': recomputed whenever a control changes; 'train': a run the reader starts with Run. */
@@ -69,7 +71,6 @@ export class WidgetController {
     this.running = JSON.stringify(state);
     const training = this.mode === 'train';
     this.setBusy(true);
-    this.progress(0);
     if (training) this.say('Training…');
     // The status region is read aloud: during a run it says how far along it is in steps of 10%,
     // not every snapshot; the full sentence comes when the run ends.
@@ -132,8 +133,21 @@ export class WidgetController {
     this.el('[data-table-body]').replaceChildren(renderTable(document, view.table));
   }
 
+  /**
+   * `data-busy` says at once whether a run is going (for scripts; no style depends on it). What the
+   * reader sees — Stop enabled, the progress bar back at 0 — waits 150 ms for a live widget: most
+   * live runs end sooner, and a control that flickers on every key press is noise (and a repaint
+   * competing with the worker for the CPU).
+   */
   private setBusy(busy: boolean): void {
     this.host.toggleAttribute('data-busy', busy);
+    clearTimeout(this.busyTimer);
+    if (busy && this.mode === 'live') this.busyTimer = setTimeout(() => this.showBusy(true), 150);
+    else this.showBusy(busy);
+  }
+
+  private showBusy(busy: boolean): void {
+    if (busy) this.progress(0);
     this.el<HTMLButtonElement>('[data-action="stop"]').disabled = !busy;
     this.el<HTMLButtonElement>('[data-action="run"]').disabled = busy && this.mode === 'train';
   }

@@ -6,7 +6,7 @@ import { INITIALIZER_LABELS, INITIALIZER_NAMES } from '../depth-signal/spec.ts';
 const params = {
   initializers: {
     kind: 'enumList', options: INITIALIZER_NAMES, default: ['random', 'postGlorot', 'glorotUniform', 'postHe', 'heUniform', 'heNormal'],
-    minItems: 1, maxItems: 8, label: 'Recipes',
+    minItems: 1, maxItems: 8, label: 'Recipes', labels: INITIALIZER_LABELS,
   },
   fanIn: { kind: 'int', min: 1, max: 2000, default: 100, label: 'Inputs n_in (fanIn)' },
   fanOut: { kind: 'int', min: 1, max: 2000, default: 100, label: 'Units n_out (fanOut)' },

@@ -29,7 +29,7 @@ export const RACE_TRAIN_SIZE = 200;
 const params = {
   initializers: {
     kind: 'enumList', options: RACE_INITIALIZERS, default: ['heNormal', 'glorotNormal', 'postHe'], minItems: 2, maxItems: 4,
-    label: 'Initializers', help: 'Each trains from the same seeds on the same minibatches; only the initial weights differ.',
+    label: 'Initializers', labels: RACER_LABELS, help: 'Each trains from the same seeds on the same minibatches; only the initial weights differ.',
   },
   dataset: {
     kind: 'enum', options: ['moons', 'circles', 'spirals', 'xor', 'blobs'], default: 'moons', label: 'Data',
