@@ -20,9 +20,8 @@ let doc: Document | null = null;
 /** The figure, table and sentence for `result`, as the page will show them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function view(def: WidgetDefinition<any, any>, result: unknown, state: unknown): View {
-  doc ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
   return {
-    figure: svgMarkup(def.draw(result, state, doc)),
+    figure: svgMarkup(def.draw(result, state, doc!)),
     label: def.label(state),
     table: def.table(result, state),
     summary: def.summary(result, state),
@@ -30,16 +29,27 @@ function view(def: WidgetDefinition<any, any>, result: unknown, state: unknown):
   };
 }
 
+/** The widget's definition and its experiment, loaded once per worker. */
+async function prepare(widget: string) {
+  const loadDefinition = DEFINITIONS[widget];
+  if (!loadDefinition) throw new Error(`No widget named "${widget}". Known: ${Object.keys(DEFINITIONS).join(', ')}.`);
+  const def = await loadDefinition();
+  const load = EXPERIMENTS[def.experiment];
+  if (!load) throw new Error(`No experiment named "${def.experiment}". Known: ${Object.keys(EXPERIMENTS).join(', ')}.`);
+  doc ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+  return { def, experiment: await load() };
+}
+
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
+  if (event.data.type === 'warm') {
+    await prepare(event.data.widget).catch(() => {}); // a failure here is reported by the run that follows
+    return;
+  }
   const { id, widget, state } = event.data;
   const started = performance.now();
   try {
-    const loadDefinition = DEFINITIONS[widget];
-    if (!loadDefinition) throw new Error(`No widget named "${widget}". Known: ${Object.keys(DEFINITIONS).join(', ')}.`);
-    const def = await loadDefinition();
-    const load = EXPERIMENTS[def.experiment];
-    if (!load) throw new Error(`No experiment named "${def.experiment}". Known: ${Object.keys(EXPERIMENTS).join(', ')}.`);
-    const run = (await load()).run(state);
+    const { def, experiment } = await prepare(widget);
+    const run = experiment.run(state);
     let last = 0;
     let nextView = 0;
     for (;;) {

@@ -1,7 +1,8 @@
 /** Messages between a widget (main thread) and the experiment worker. Data only. */
 import type { Table } from './definition.ts';
 
-export type ToWorker = { type: 'run'; id: number; widget: string; state: unknown };
+/** 'warm': load what widget `widget` needs (definition, Plot, experiment, DOM) before its first run. */
+export type ToWorker = { type: 'run'; id: number; widget: string; state: unknown } | { type: 'warm'; widget: string };
 
 /**
  * Everything the page shows for one result, made in the worker: the figure as SVG markup (Plot

@@ -42,6 +42,14 @@ export class ExperimentRunner {
     });
   }
 
+  /** Starts the worker and has it load what `widget` needs, so that the first run starts at once. */
+  warm(widget: string): void {
+    if (this.worker) return;
+    this.worker = this.spawn();
+    const message: ToWorker = { type: 'warm', widget };
+    this.worker.postMessage(message);
+  }
+
   /** Ends the current run now; its promise resolves with the last figure received. */
   stop(): void {
     const pending = this.pending;

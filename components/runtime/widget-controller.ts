@@ -40,6 +40,11 @@ export class WidgetController {
     };
   }
 
+  /** The reader is about to use the widget (pointer over it, focus in it): get the worker ready. */
+  warm(): void {
+    this.runner.warm(this.host.dataset.widget!);
+  }
+
   dispose(): void {
     this.runner.dispose();
   }

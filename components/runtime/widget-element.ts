@@ -42,6 +42,11 @@ export class NotebookWidget extends HTMLElement {
     this.addEventListener('input', (e) => this.changed(e));
     this.addEventListener('change', (e) => this.changed(e));
     this.addEventListener('click', (e) => this.clicked(e));
+    // A pointer over the widget or focus in it announces a run: start its worker (a few hundred
+    // ms of loading, off the main thread) now rather than on the first change.
+    const warm = () => void this.ensureController().then(() => this.controller!.warm());
+    this.addEventListener('pointerenter', warm, { once: true });
+    this.addEventListener('focusin', warm, { once: true });
     // Hydrate when the widget comes within a screen of the viewport (or at once if it is there).
     this.observer = new IntersectionObserver(
       (entries) => {

@@ -126,6 +126,22 @@ describe('widgets found in the built site', () => {
         expectNoTrouble(w);
       });
 
+      it('starts its worker when the pointer comes over it, without running anything', async () => {
+        const w = await watchedContext(browser, server.origin);
+        const { page, root } = await open(w, widget);
+        const [original, said] = [await figure(root), await status(root)];
+        expect(page.workers(), 'no worker before the reader comes near').toHaveLength(0);
+        const started = page.waitForEvent('worker', { timeout: 10_000 });
+        await root.locator('[data-controls]').hover();
+        expect((await started).url()).toMatch(/experiment\.worker/);
+        await page.waitForTimeout(500); // long enough for a run, had one started, to redraw
+        expect(await root.getAttribute('data-busy')).toBeNull();
+        expect(await figure(root)).toBe(original);
+        expect(await status(root)).toBe(said);
+        await w.context.close();
+        expectNoTrouble(w);
+      });
+
       it('round-trips its state through the URL', async () => {
         const w = await watchedContext(browser, server.origin);
         const { page, root } = await open(w, widget);
