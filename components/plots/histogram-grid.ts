@@ -96,12 +96,14 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
   const legend = layoutLegend(theory.x.length ? [{ name: 'measured', color: seriesColor(0), kind: 'bar' }, { name: 'theory (Gaussian)', color: seriesColor(1), kind: 'line' }] : [], d.marginLeft, o.base.width - d.marginRight);
   const rows = Math.ceil(data.length / cols) || 1;
   const xDomain: [number, number] = o.sharedX ? ranges[0] ?? [0, 1] : [0, 1];
+  const noted = labels.filter((l) => l.note);
+  // Marks with nothing to draw still cost Plot a pass per panel: they are left out when empty.
   const marks: Plot.Markish[] = [
     Plot.areaY({ length: Y.length }, { x: Float64Array.from(X), y1: 0, y2: Float64Array.from(Y), fx: FX, fy: FY, curve: 'step-after', fill: seriesColor(0), fillOpacity: 0.85 }),
     Plot.ruleY([0], { strokeOpacity: 0.5 }),
-    Plot.line({ length: theory.x.length }, { x: theory.x, y: theory.y, fx: theory.fx, fy: theory.fy, stroke: seriesColor(1), strokeWidth: 1.5 }),
+    theory.x.length ? Plot.line({ length: theory.x.length }, { x: theory.x, y: theory.y, fx: theory.fx, fy: theory.fy, stroke: seriesColor(1), strokeWidth: 1.5 }) : null,
     Plot.text(labels, { fx: 'fx', fy: 'fy', text: 'label', frameAnchor: 'top-left', lineAnchor: 'bottom', textAnchor: 'start', dy: -3 }),
-    Plot.text(labels.filter((l) => l.note), { fx: 'fx', fy: 'fy', text: 'note', frameAnchor: 'top-right', lineAnchor: 'bottom', textAnchor: 'end', dy: -3, fillOpacity: 0.8 }),
+    noted.length ? Plot.text(noted, { fx: 'fx', fy: 'fy', text: 'note', frameAnchor: 'top-right', lineAnchor: 'bottom', textAnchor: 'end', dy: -3, fillOpacity: 0.8 }) : null,
   ];
   if (!o.sharedX) marks.push(...panelTicks(ranges, fx, fy));
   const svg = renderPlot(
