@@ -113,7 +113,7 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
       marginTop: marginTopFor(legend) + d.marginTop, marginLeft: d.marginLeft, marginRight: d.marginRight, marginBottom: d.marginBottom,
       fx: { axis: null, padding: 0.12 },
       fy: { axis: null, padding: o.sharedX ? 0.28 : 0.42 },
-      x: { type: 'linear', domain: xDomain, axis: o.sharedX ? 'bottom' : null, ticks: 3, tickFormat: tickFormatFor(xDomain), label: o.xLabel, labelAnchor: 'right' },
+      x: { type: 'linear', domain: xDomain, axis: o.sharedX ? 'bottom' : null, ticks: 3, ...xTicksFor(xDomain), label: o.xLabel, labelAnchor: 'right' },
       y: { type: 'linear', domain: [0, yTop * 1.15], ticks: 2, label: null, grid: true },
       marks,
     },
@@ -123,12 +123,25 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
   return svg;
 }
 
-/** Plot's default tick labels, except on tiny or huge ranges, where "−0.0004" would crowd a
- * 110 px panel: there, short exponent labels ("−4e-4"). */
-function tickFormatFor([lo, hi]: [number, number]): ((v: number) => string) | undefined {
+/** Plot's default ticks, except on tiny or huge ranges, where labels like "−0.0004" would run into
+ * the next panel's: there, at most three short exponent labels ("−2e−4", "0", "2e−4"), none in
+ * the outer fifth of the panel, where they would meet the neighbour's. */
+function xTicksFor([lo, hi]: [number, number]): { ticks?: number[]; tickFormat?: (v: number) => string } {
   const m = Math.max(Math.abs(lo), Math.abs(hi));
-  if (m === 0 || (m >= 1e-2 && m < 1e4)) return undefined;
-  return (v) => formatNumber(v, 2).replace(/\.0(?=e)/, '');
+  if (m === 0 || (m >= 1e-2 && m < 1e4)) return {};
+  const margin = 0.2 * (hi - lo);
+  let ticks = niceTicks(lo, hi, 4).filter((v) => v >= lo + margin && v <= hi - margin);
+  while (ticks.length > 3) {
+    const keep = Math.max(0, ticks.indexOf(0)) % 2; // every other tick, keeping 0 where it is one
+    ticks = ticks.filter((_, i) => i % 2 === keep);
+  }
+  return { ticks, tickFormat: compactNumber };
+}
+
+/** 2e−4, 1.5e−3, 1e5, 0: a short mantissa and an exponent, minus signs as U+2212. */
+function compactNumber(v: number): string {
+  if (v === 0) return '0';
+  return v.toExponential(1).replace(/\.0(?=e)/, '').replace('e+', 'e').replace(/-/g, '−');
 }
 
 function perFacet(values: ArrayLike<number>): Extent {

@@ -50,6 +50,24 @@ describe('histogramGrid', () => {
     expect(labelsAt(640)).toBe(Math.floor((640 - 44 - 12) / 110));
     expect(labelsAt(320)).toBe(Math.floor((320 - 44 - 12) / 110));
   });
+
+  it('labels a tiny shared range with at most three short ticks, clear of the neighbouring panels', () => {
+    // Gradients of 1e-4 and less: Plot's own labels ("−0.0004 … 0.0004", at the panels' edges)
+    // ran into the next panel's.
+    const facets = histogramData(10).map((f) => ({ ...f, values: (f.values as number[]).map((v) => v * 4e-4), theory: undefined }));
+    const svg = histogramGrid(facets, { ...A, document: doc() });
+    // x-axis tick labels hang below their tick (y = 0.71em); one group of them under each column.
+    const groups = Array.from(svg.querySelectorAll('g[font-variant="tabular-nums"]')).filter((g) => g.querySelector('text[y="0.71em"]'));
+    expect(groups.length).toBe(5);
+    const spacing = numbers(groups[1].getAttribute('transform')!)[0] - numbers(groups[0].getAttribute('transform')!)[0];
+    for (const g of groups) {
+      const texts = Array.from(g.querySelectorAll('text'));
+      expect(texts.length).toBeLessThanOrEqual(3);
+      for (const t of texts) expect(t.textContent).toMatch(/^(0|−?\d(\.\d)?e−\d)$/);
+      const xs = texts.map((t) => numbers(t.getAttribute('transform')!)[0]);
+      expect(Math.max(...xs) - Math.min(...xs)).toBeLessThanOrEqual(0.6 * spacing);
+    }
+  });
 });
 
 describe('heatmapWithPoints', () => {
