@@ -4,28 +4,18 @@
  * The widget must stop there, say in words which quantity in which layer at which step, keep the
  * page accessible, and come back with Reset.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RELU_TOO_LARGE } from '../../components/widgets/decision-boundary/spec.ts';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { launchChromium, watchedContext } from '../helpers/browser.ts';
-import { DIST, pages, parsePage } from '../helpers/dist.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { watchedContext } from '../helpers/browser.ts';
+import { pages, parsePage } from '../helpers/dist.ts';
+import { servedSite } from '../helpers/site.ts';
 
 // The first DecisionBoundary in the built site, wherever a chapter or the reference page put it.
 const host = pages()
   .flatMap((p) => [...parsePage(p.file).querySelectorAll('notebook-widget[data-widget="DecisionBoundary"]')].map((el) => ({ path: p.path, key: el.getAttribute('data-key')! })))[0];
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 describe('a diverging training run', () => {
   it('is found in the built site', () => {
@@ -33,10 +23,10 @@ describe('a diverging training run', () => {
   });
 
   it('stops at the step it happens, says where in words, passes axe, and Reset recovers', async () => {
-    const w = await watchedContext(browser, server.origin);
+    const w = await watchedContext(site.browser, site.origin);
     const page = await w.context.newPage();
     const query = new URLSearchParams(Object.entries(RELU_TOO_LARGE).map(([k, v]) => [`${host.key}.${k}`, String(v)]));
-    await page.goto(`${server.origin}${host.path}?${query}`, { waitUntil: 'load' });
+    await page.goto(`${site.origin}${host.path}?${query}`, { waitUntil: 'load' });
     const root = page.locator(`notebook-widget[data-key="${host.key}"]`);
     await root.scrollIntoViewIfNeeded();
     await page.waitForFunction((key) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${key}"]`)?.dataset.ready === 'full', host.key);

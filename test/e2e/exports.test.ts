@@ -6,7 +6,7 @@
  * the page, the parameter schema. No console error or CSP violation on the way.
  */
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../lib/version.ts';
 import { withDefaults } from '../../components/runtime/controls.ts';
@@ -15,9 +15,9 @@ import type { Params, StateOf } from '../../components/runtime/params-types.ts';
 import { DEFINITIONS } from '../../components/widgets/definitions.ts';
 import { SPECS } from '../../components/widgets/specs.ts';
 import { findChromium } from '../../scripts/find-chromium.mjs';
-import { CHROME_ARGS, launchChromium, watchedContext, type WatchedContext } from '../helpers/browser.ts';
-import { DIST, pages, parsePage } from '../helpers/dist.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { CHROME_ARGS, watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { pages, parsePage } from '../helpers/dist.ts';
+import { servedSite } from '../helpers/site.ts';
 
 /** The first page each widget appears on, read from the built HTML (as widgets.test.ts does). */
 type Found = { name: string; key: string; mode: string; path: string; props: Record<string, unknown> };
@@ -64,16 +64,7 @@ function mdxProps(line: string, name: string): Record<string, unknown> {
   return props;
 }
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 const busy = (page: Page, key: string) => page.waitForFunction((k) => {
   const el = document.querySelector(`notebook-widget[data-key="${k}"]`)!;
@@ -103,10 +94,10 @@ describe('exports of every widget found in the built site', () => {
       });
 
       beforeAll(async () => {
-        w = await watchedContext(browser, server.origin, { acceptDownloads: true });
-        await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+        w = await watchedContext(site.browser, site.origin, { acceptDownloads: true });
+        await w.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
         page = await w.context.newPage();
-        await page.goto(`${server.origin}${widget.path}`, { waitUntil: 'load' });
+        await page.goto(`${site.origin}${widget.path}`, { waitUntil: 'load' });
         root = page.locator(`notebook-widget[data-key="${widget.key}"]`);
         await root.scrollIntoViewIfNeeded();
         await page.waitForFunction((k) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${k}"]`)?.dataset.ready === 'full', widget.key, { timeout: 20_000 });
@@ -236,7 +227,7 @@ describe('exports of every widget found in the built site', () => {
     try {
       const context = await guarded.newContext();
       const page = await context.newPage();
-      await page.goto(`${server.origin}${widget.path}`, { waitUntil: 'load' });
+      await page.goto(`${site.origin}${widget.path}`, { waitUntil: 'load' });
       const root = page.locator(`notebook-widget[data-key="${widget.key}"]`);
       await root.scrollIntoViewIfNeeded();
       await page.waitForFunction((k) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${k}"]`)?.dataset.ready === 'full', widget.key, { timeout: 20_000 });

@@ -2,11 +2,10 @@
  * Reading comforts that only a browser can check (issue 2, item 6): every page is usable at
  * 360 px wide without horizontal scrolling, and prints math and figures but not controls.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, scrollThrough, watchedContext, type WatchedContext } from '../helpers/browser.ts';
-import { DIST, pages } from '../helpers/dist.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { scrollThrough, watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { pages } from '../helpers/dist.ts';
+import { servedSite } from '../helpers/site.ts';
 
 const ALL = pages();
 const PHONE = 360;
@@ -15,26 +14,16 @@ const CONTROLS = 'button, input:not([type="hidden"]), select, textarea, form[rol
 /** Content that must still print. */
 const PRINTED = '.katex, figure, figure svg';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 describe(`at ${PHONE} px wide`, () => {
   let w: WatchedContext;
-  beforeAll(async () => { w = await watchedContext(browser, server.origin, { viewport: { width: PHONE, height: 780 }, isMobile: false }); });
+  beforeAll(async () => { w = await watchedContext(site.browser, site.origin, { viewport: { width: PHONE, height: 780 }, isMobile: false }); });
   afterAll(async () => { await w?.context.close(); });
 
   it.each(ALL.map((p) => [p.path] as const))('%s has no horizontal scrolling', async (path) => {
     const page = await w.context.newPage();
-    await page.goto(server.origin + path, { waitUntil: 'load' });
+    await page.goto(site.origin + path, { waitUntil: 'load' });
     await scrollThrough(page);
     const { scrollWidth, culprits } = await page.evaluate((limit) => {
       const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
@@ -53,12 +42,12 @@ describe(`at ${PHONE} px wide`, () => {
 
 describe('in print', () => {
   let w: WatchedContext;
-  beforeAll(async () => { w = await watchedContext(browser, server.origin); });
+  beforeAll(async () => { w = await watchedContext(site.browser, site.origin); });
   afterAll(async () => { await w?.context.close(); });
 
   it.each(ALL.map((p) => [p.path] as const))('%s hides controls and keeps math and figures', async (path) => {
     const page = await w.context.newPage();
-    await page.goto(server.origin + path, { waitUntil: 'load' });
+    await page.goto(site.origin + path, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     const result = await page.evaluate(([controls, printed]) => {
       const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''}`;

@@ -6,28 +6,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page as PwPage } from 'playwright-core';
+import type { Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { launchChromium, scrollThrough, watchedContext, type WatchedContext } from '../helpers/browser.ts';
-import { DIST, ROOT, pages } from '../helpers/dist.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { scrollThrough, watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { ROOT, pages } from '../helpers/dist.ts';
+import { servedSite } from '../helpers/site.ts';
 
 const ALL = pages(); // throws when dist/ is missing: the file fails, it is not skipped
 const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
 const THEMES = ['light', 'dark'] as const;
 
-let server: StaticServer;
-let browser: Browser;
+const site = servedSite();
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** '' when KaTeX_Main has loaded (or the page has no math), else the state of every KaTeX face. */
@@ -47,14 +40,14 @@ async function katexFontProblem(page: PwPage): Promise<string> {
 describe.each(THEMES)('every page in the %s theme', (theme) => {
   let w: WatchedContext;
   beforeAll(async () => {
-    w = await watchedContext(browser, server.origin, { colorScheme: theme, viewport: { width: 1280, height: 800 } });
+    w = await watchedContext(site.browser, site.origin, { colorScheme: theme, viewport: { width: 1280, height: 800 } });
   });
   afterAll(async () => { await w?.context.close(); });
 
   it.each(ALL.map((p) => [p.path, p] as const))('%s', async (path, p) => {
     w.reset();
     const page = await w.context.newPage();
-    const response = await page.goto(server.origin + path, { waitUntil: 'load' });
+    const response = await page.goto(site.origin + path, { waitUntil: 'load' });
     await scrollThrough(page);
     await page.waitForLoadState('networkidle');
     const dataTheme = await page.evaluate(() => document.documentElement.getAttribute('data-theme'));
@@ -78,9 +71,9 @@ describe.each(THEMES)('every page in the %s theme', (theme) => {
 
 describe('a missing page', () => {
   it('answers 404 with the site\'s 404 page, and nothing else goes wrong', async () => {
-    const w = await watchedContext(browser, server.origin);
+    const w = await watchedContext(site.browser, site.origin);
     const page = await w.context.newPage();
-    const url = `${server.origin}/no-such-page/here/`;
+    const url = `${site.origin}/no-such-page/here/`;
     const response = await page.goto(url, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
     const text = await page.locator('body').innerText();

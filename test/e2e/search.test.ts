@@ -2,26 +2,15 @@
  * Static search finds a chapter by a word from its text (issue 2, items 7 and 10). The word is
  * chosen from the built chapter, not written here, so the test follows the content.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchedContext } from '../helpers/browser.ts';
-import { DIST, pages } from '../helpers/dist.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { describe, expect, it } from 'vitest';
+import { watchedContext } from '../helpers/browser.ts';
+import { pages } from '../helpers/dist.ts';
+import { servedSite } from '../helpers/site.ts';
 import { distinctiveWord } from '../helpers/words.ts';
 
 const ALL = pages();
 const CHAPTERS = ALL.filter((p) => /^\/chapters\/[^/]+\/$/.test(p.path));
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 describe('search', () => {
   it('the build has chapters to search', () => {
@@ -29,9 +18,9 @@ describe('search', () => {
   });
 
   it.each(CHAPTERS.map((c) => [c.path, distinctiveWord(c, ALL)] as const))('finds %s by the word "%s" from its text', async (path, word) => {
-    const w = await watchedContext(browser, server.origin);
+    const w = await watchedContext(site.browser, site.origin);
     const page = await w.context.newPage();
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(word)}`, { waitUntil: 'load' });
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent(word)}`, { waitUntil: 'load' });
     const links = page.locator('[data-search-results] a[href]');
     await links.first().waitFor({ timeout: 20_000 }).catch(() => undefined); // reported below
     const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
@@ -47,9 +36,9 @@ describe('search', () => {
   });
 
   it('the header search form on the home page leads to results', async () => {
-    const w = await watchedContext(browser, server.origin);
+    const w = await watchedContext(site.browser, site.origin);
     const page = await w.context.newPage();
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    await page.goto(`${site.origin}/`, { waitUntil: 'load' });
     const word = distinctiveWord(CHAPTERS[0], ALL);
     const form = page.locator('form[role="search"]').first();
     await form.locator('input[name="q"]').fill(word);

@@ -3,25 +3,15 @@
  * toggle flips `<html data-theme>`, visibly changes the colours, and the choice survives a
  * reload and a move to another page (issue 2, item 6).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, watchedContext } from '../helpers/browser.ts';
-import { DIST, pages } from '../helpers/dist.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { watchedContext } from '../helpers/browser.ts';
+import { pages } from '../helpers/dist.ts';
+import { servedSite } from '../helpers/site.ts';
 
 const ALL = pages();
 const other = ALL.find((p) => p.path !== '/' && !p.path.endsWith('404.html')) ?? ALL[0];
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 const theme = (page: Page) => page.evaluate(() => document.documentElement.getAttribute('data-theme'));
 const colours = (page: Page) => page.evaluate(() => {
@@ -31,9 +21,9 @@ const colours = (page: Page) => page.evaluate(() => {
 
 describe.each([['light', 'dark'], ['dark', 'light']] as const)('starting from the OS preference %s', (os, flipped) => {
   it(`the toggle switches to ${flipped}, and the choice persists across reloads and pages`, async () => {
-    const w = await watchedContext(browser, server.origin, { colorScheme: os });
+    const w = await watchedContext(site.browser, site.origin, { colorScheme: os });
     const page = await w.context.newPage();
-    await page.goto(`${server.origin}/`, { waitUntil: 'load' });
+    await page.goto(`${site.origin}/`, { waitUntil: 'load' });
     expect(await theme(page)).toBe(os);
     const before = await colours(page);
 
@@ -43,7 +33,7 @@ describe.each([['light', 'dark'], ['dark', 'light']] as const)('starting from th
 
     await page.reload({ waitUntil: 'load' });
     expect(await theme(page), 'after reload').toBe(flipped);
-    await page.goto(server.origin + other.path, { waitUntil: 'load' });
+    await page.goto(site.origin + other.path, { waitUntil: 'load' });
     expect(await theme(page), `on ${other.path}`).toBe(flipped);
 
     await page.locator('[data-theme-toggle]').first().click();

@@ -4,12 +4,12 @@
  * the URL, shows a notice for hostile URL state, and passes axe in its initial, running and
  * finished states — with no console error, CSP violation or request to another origin.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { launchChromium, watchedContext, type WatchedContext } from '../helpers/browser.ts';
-import { DIST, pages, parsePage } from '../helpers/dist.ts';
-import { serveStatic, type StaticServer } from '../helpers/server.ts';
+import { watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { pages, parsePage } from '../helpers/dist.ts';
+import { servedSite } from '../helpers/site.ts';
 
 /** The first page each widget appears on, with its key and mode, read from the built HTML. */
 type Found = { name: string; key: string; mode: string; path: string };
@@ -22,20 +22,11 @@ for (const page of pages()) {
 }
 const WIDGETS = [...found.values()];
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 async function open(w: WatchedContext, widget: Found, query = ''): Promise<{ page: Page; root: Locator }> {
   const page = await w.context.newPage();
-  await page.goto(`${server.origin}${widget.path}${query}`, { waitUntil: 'load' });
+  await page.goto(`${site.origin}${widget.path}${query}`, { waitUntil: 'load' });
   const root = page.locator(`notebook-widget[data-key="${widget.key}"]`);
   await root.scrollIntoViewIfNeeded();
   await page.waitForFunction((key) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${key}"]`)?.dataset.ready === 'full', widget.key, { timeout: 20_000 });
@@ -72,7 +63,7 @@ describe('widgets found in the built site', () => {
   for (const widget of WIDGETS) {
     describe(`<${widget.name}> on ${widget.path}`, () => {
       it('runs in its worker with progress, stops, and resets to the page settings', async () => {
-        const w = await watchedContext(browser, server.origin);
+        const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
         const original = await figure(root);
         expect(await seriousAxeViolations(page), 'axe, initial state').toEqual([]);
@@ -127,7 +118,7 @@ describe('widgets found in the built site', () => {
       });
 
       it('starts its worker when the pointer comes over it, without running anything', async () => {
-        const w = await watchedContext(browser, server.origin);
+        const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
         const [original, said] = [await figure(root), await status(root)];
         expect(page.workers(), 'no worker before the reader comes near').toHaveLength(0);
@@ -143,7 +134,7 @@ describe('widgets found in the built site', () => {
       });
 
       it('round-trips its state through the URL', async () => {
-        const w = await watchedContext(browser, server.origin);
+        const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
         const [name, value] = await changeASelect(root);
         expect(new URL(page.url()).searchParams.get(`${widget.key}.${name}`)).toBe(value);
@@ -157,7 +148,7 @@ describe('widgets found in the built site', () => {
       });
 
       it('falls back to the defaults with a visible plain-text notice for hostile URL state', async () => {
-        const w = await watchedContext(browser, server.origin);
+        const w = await watchedContext(site.browser, site.origin);
         const hostile = new URLSearchParams();
         const select = parsePage(pages().find((p) => p.path === widget.path)!.file)
           .querySelector(`notebook-widget[data-key="${widget.key}"] [data-controls] select`)!;
