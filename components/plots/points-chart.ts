@@ -5,11 +5,11 @@
  * cut and marked where they stop being finite (an exploding std overflows to Infinity).
  */
 import * as Plot from '@observablehq/plot';
-import { baseOptions, renderPlot, type BaseOptions } from './base.ts';
 import { domainOf } from './finite.ts';
-import { appendLegend, layoutLegend, marginTopFor, type LegendEntry } from './legend.ts';
+import type { LegendEntry } from './legend.ts';
 import { cutMarks, extents, prepareSeries, type Series } from './series.ts';
-import { LOG_FORMAT, seriesColor, seriesSymbol } from './theme.ts';
+import { seriesColor, seriesSymbol } from './theme.ts';
+import { renderXY, xyOptions, type XYOptions } from './xy.ts';
 
 export type PointsData = {
   /** Measured values, one symbol and colour per series. */
@@ -18,13 +18,8 @@ export type PointsData = {
   lines?: Series[];
 };
 
-export type PointsChartOptions = BaseOptions & {
-  xLabel?: string;
-  yLabel?: string;
-  logY?: boolean;
-  legend?: boolean;
-  cutLabel?: string;
-};
+/** Axis labels, log y, legend and the word at a cut (see {@link XYOptions}; defaults below). */
+export type PointsChartOptions = XYOptions;
 
 export const pointsChartDefaults = {
   width: 640,
@@ -39,26 +34,13 @@ export const pointsChartDefaults = {
   marginRight: 24,
 };
 
-function normalize(options: PointsChartOptions, count: number) {
-  const d = pointsChartDefaults;
-  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
-  return {
-    base: baseOptions('pointsChart', options, d),
-    xLabel: text(options.xLabel, d.xLabel),
-    yLabel: text(options.yLabel, d.yLabel),
-    logY: options.logY === true,
-    legend: typeof options.legend === 'boolean' ? options.legend : count > 1,
-    cutLabel: text(options.cutLabel, d.cutLabel),
-  };
-}
-
 /** Point series with dashed reference lines, in one SVG; see {@link PointsChartOptions}. */
 export function pointsChart(data: PointsData, options: PointsChartOptions): SVGSVGElement {
   if (data === null || typeof data !== 'object' || !Array.isArray(data.points)) {
     throw new TypeError('pointsChart: data must be { points: Series[], lines?: Series[] }');
   }
   const lineData = Array.isArray(data.lines) ? data.lines : [];
-  const o = normalize(options, data.points.length + lineData.length);
+  const o = xyOptions('pointsChart', options, pointsChartDefaults, data.points.length + lineData.length);
   const d = pointsChartDefaults;
   const points = data.points.map((s, i) => prepareSeries('pointsChart', s, i, o.logY));
   const lines = lineData.map((s, i) => prepareSeries('pointsChart (lines)', s, i, o.logY));
@@ -73,7 +55,6 @@ export function pointsChart(data: PointsData, options: PointsChartOptions): SVGS
     ...points.map((s, i) => ({ name: s.name, color: seriesColor(i), kind: 'point' as const, symbol: seriesSymbol(i) })),
     ...lines.map((s, i) => ({ name: `${s.name} (reference)`, color: lineColor(i), kind: 'line' as const, dash: d.lineDash })),
   ];
-  const legend = layoutLegend(o.legend ? entries : [], d.marginLeft, o.base.width - d.marginRight);
   const marks: Plot.Markish[] = [];
   lines.forEach((s, i) => {
     if (s.x.length) marks.push(Plot.line({ length: s.x.length }, { x: s.x, y: s.y, stroke: lineColor(i), strokeWidth: 1.5, strokeDasharray: d.lineDash }));
@@ -83,19 +64,9 @@ export function pointsChart(data: PointsData, options: PointsChartOptions): SVGS
     if (s.x.length) marks.push(Plot.dot({ length: s.x.length }, { x: s.x, y: s.y, ...paint }));
   });
   marks.push(...cutMarks(points, seriesColor, xDomain, o.cutLabel));
-  const svg = renderPlot(
-    o.base,
-    {
-      marginTop: marginTopFor(legend),
-      marginLeft: d.marginLeft,
-      marginRight: d.marginRight,
-      height: o.base.height + legend.height,
-      x: { type: 'linear', domain: xDomain, nice: true, label: o.xLabel, labelAnchor: 'right', inset: 8 },
-      y: { type: o.logY ? 'log' : 'linear', domain: yDomain, nice: true, label: null, grid: true, tickFormat: o.logY ? LOG_FORMAT : undefined, inset: 6 },
-      marks,
-    },
-    [...points, ...lines].flatMap((s) => (s.note ? [s.note] : [])),
-  );
-  appendLegend(svg, o.base.document, legend, o.yLabel);
-  return svg;
+  return renderXY({
+    o, legend: entries, margins: { marginLeft: d.marginLeft, marginRight: d.marginRight }, x: xDomain, y: yDomain, marks,
+    scales: { x: { nice: true, inset: 8 }, y: { inset: 6 } },
+    notes: [...points, ...lines].flatMap((s) => (s.note ? [s.note] : [])),
+  });
 }

@@ -1,0 +1,71 @@
+/**
+ * What the x–y charts (lineChart, pointsChart) share: their options, normalised once, and the
+ * frame — a legend above, linear x, linear or log y with a grid — around the marks each draws.
+ */
+import type * as Plot from '@observablehq/plot';
+import { baseOptions, renderPlot, type Base, type BaseOptions } from './base.ts';
+import { appendLegend, layoutLegend, marginTopFor, type LegendEntry } from './legend.ts';
+import { LOG_FORMAT } from './theme.ts';
+
+/** Options of the x–y charts (lines, points). */
+export type XYOptions = BaseOptions & {
+  xLabel?: string;
+  yLabel?: string;
+  /** Log scale on y; values ≤ 0 cut the series there. */
+  logY?: boolean;
+  /** Legend above the frame; by default when there is more than one series. */
+  legend?: boolean;
+  /** The word next to the × where a series stops. */
+  cutLabel?: string;
+};
+
+type XYDefaults = { width: number; height: number; xLabel: string; yLabel: string; cutLabel: string };
+
+/** Checks and normalises an x–y chart's options against its defaults; `count`: series in the legend. */
+export function xyOptions(plot: string, options: XYOptions, d: XYDefaults, count: number) {
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+  const base: Base = baseOptions(plot, options, d);
+  return {
+    base,
+    xLabel: text(options.xLabel, d.xLabel),
+    yLabel: text(options.yLabel, d.yLabel),
+    logY: options.logY === true,
+    legend: typeof options.legend === 'boolean' ? options.legend : count > 1,
+    cutLabel: text(options.cutLabel, d.cutLabel),
+  };
+}
+
+export type XY = ReturnType<typeof xyOptions>;
+
+type Frame = {
+  o: XY;
+  /** Legend entries (drawn when the options ask for a legend) and the horizontal margins. */
+  legend: LegendEntry[];
+  margins: { marginLeft: number; marginRight: number };
+  x: [number, number];
+  y: [number, number];
+  /** Extra x and y scale options (nice, inset). */
+  scales?: { x?: Plot.ScaleOptions; y?: Plot.ScaleOptions };
+  marks: Plot.Markish[];
+  /** Sentences for the description (series cut and why). */
+  notes: string[];
+};
+
+/** Renders an x–y chart: marks in a frame under the legend, y labelled above the legend's top. */
+export function renderXY({ o, legend, margins, x, y, scales = {}, marks, notes }: Frame): SVGSVGElement {
+  const layout = layoutLegend(o.legend ? legend : [], margins.marginLeft, o.base.width - margins.marginRight);
+  const svg = renderPlot(
+    o.base,
+    {
+      ...margins,
+      marginTop: marginTopFor(layout),
+      height: o.base.height + layout.height,
+      x: { type: 'linear', domain: x, label: o.xLabel, labelAnchor: 'right', ...scales.x },
+      y: { type: o.logY ? 'log' : 'linear', domain: y, nice: true, label: null, grid: true, tickFormat: o.logY ? LOG_FORMAT : undefined, ...scales.y },
+      marks,
+    },
+    notes,
+  );
+  appendLegend(svg, o.base.document, layout, o.yLabel);
+  return svg;
+}
