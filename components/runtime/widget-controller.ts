@@ -23,6 +23,8 @@ export class WidgetController {
   private frame = 0;
   /** The state of the current or last run, serialised, to recognise a repeated request. */
   private running = '';
+  /** Counts runs and resets: a run whose number is no longer current was superseded and shows nothing more. */
+  private generation = 0;
   /** Pending display of the busy state of a live run (see setBusy). */
   private busyTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -72,6 +74,7 @@ export class WidgetController {
   }
 
   private async run(): Promise<void> {
+    const generation = ++this.generation;
     const state = { ...this.host.state };
     this.running = JSON.stringify(state);
     const training = this.mode === 'train';
@@ -91,6 +94,8 @@ export class WidgetController {
       cancelAnimationFrame(this.frame);
       this.frame = requestAnimationFrame(() => this.show(view));
     });
+    // Reset, or a newer run, ended this one: the page already shows what came after it.
+    if (generation !== this.generation) return;
     cancelAnimationFrame(this.frame);
     this.setBusy(false);
     if (outcome.status === 'done') {
@@ -115,7 +120,10 @@ export class WidgetController {
   }
 
   private reset(): void {
+    this.generation++;
     this.stop();
+    cancelAnimationFrame(this.frame);
+    this.setBusy(false);
     this.host.state = Object.fromEntries(Object.entries(this.host.pageSpec.params).map(([k, p]) => [k, p.default])) as State;
     writeControls(this.host, this.host.pageSpec, this.host.state);
     this.host.syncUrl();

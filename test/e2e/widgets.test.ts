@@ -171,3 +171,40 @@ describe('widgets found in the built site', () => {
     });
   }
 });
+
+describe('Reset in the middle of a training run', () => {
+  const training = WIDGETS.filter((w) => w.mode === 'train');
+  it('there are training widgets', () => {
+    expect(training.length).toBeGreaterThan(0);
+  });
+
+  for (const widget of training) {
+    it(`<${widget.name}>: stops the run, restores the page figure and says so`, async () => {
+      const w = await watchedContext(site.browser, site.origin);
+      const { page, root } = await open(w, widget);
+      const original = await figure(root);
+      await root.locator('[data-action="run"]').click();
+      // Reset from inside the page in the task that sees the run going with a figure drawn from
+      // it, so the run cannot end first.
+      const reset = await page.evaluate((key) => new Promise<boolean>((resolve) => {
+        const el = document.querySelector(`notebook-widget[data-key="${key}"]`)!;
+        const plot = el.querySelector('[data-plot]')!;
+        const first = plot.innerHTML;
+        const poll = () => {
+          if (!el.hasAttribute('data-busy')) return resolve(false); // ended before a snapshot: nothing to test
+          if (plot.innerHTML === first) return requestAnimationFrame(poll);
+          (el.querySelector('[data-action="reset"]') as HTMLButtonElement).click();
+          resolve(true);
+        };
+        poll();
+      }), widget.key);
+      expect(reset, 'a snapshot figure was drawn while the run was going').toBe(true);
+      await page.waitForTimeout(600); // time for a late snapshot or the stopped run to draw, were they allowed to
+      expect(await root.getAttribute('data-busy')).toBeNull();
+      expect(await figure(root)).toBe(original);
+      expect(await status(root)).toMatch(/^Reset to this page's settings/);
+      await w.context.close();
+      expectNoTrouble(w);
+    });
+  }
+});
