@@ -46,24 +46,34 @@ export function readControls(root: HTMLElement, spec: WidgetSpec<Params>, previo
   return refused ? { state: previous, refused: `Not applied: ${refused}.` } : { state: next, refused: null };
 }
 
-/** Puts a state into the controls (and the value read-outs); `outputsOnly` leaves the inputs alone, mid-drag. */
+/**
+ * Puts a state into the controls (and the value read-outs); `outputsOnly` leaves the inputs alone,
+ * mid-drag. Only what differs is written: a key press changes one control, and every write to the
+ * DOM is style and layout work for the browser while the worker computes.
+ */
 export function writeControls(root: HTMLElement, spec: WidgetSpec<Params>, state: State, outputsOnly = false): void {
+  const setChecked = (el: HTMLInputElement | HTMLSelectElement, on: boolean) => {
+    if ((el as HTMLInputElement).checked !== on) (el as HTMLInputElement).checked = on;
+  };
+  const setValue = (el: HTMLInputElement | HTMLSelectElement, v: string) => {
+    if (el.value !== v) el.value = v;
+  };
   for (const [name, p] of Object.entries(spec.params)) {
     const value = state[name];
     const text = typeof value === 'number' ? formatNumber(value) : String(value);
     const out = root.querySelector<HTMLOutputElement>(`[data-value-for="${name}"]`);
-    if (out) out.textContent = text;
+    if (out && out.textContent !== text) out.textContent = text;
     const els = inputs(root, name);
-    if (p.kind === 'number' && els[0]?.dataset.scale === 'log') els[0].setAttribute('aria-valuetext', text);
+    if (p.kind === 'number' && els[0]?.dataset.scale === 'log' && els[0].getAttribute('aria-valuetext') !== text) els[0].setAttribute('aria-valuetext', text);
     if (outputsOnly) {
-      if (p.kind === 'enumList') for (const el of els) (el as HTMLInputElement).checked = (value as string[]).includes(el.value);
+      if (p.kind === 'enumList') for (const el of els) setChecked(el, (value as string[]).includes(el.value));
       continue;
     }
     for (const el of els) {
-      if (p.kind === 'bool') (el as HTMLInputElement).checked = value === true;
-      else if (p.kind === 'enumList') (el as HTMLInputElement).checked = (value as string[]).includes(el.value);
-      else if (el.dataset.scale === 'log') el.value = String(Math.log10(value as number));
-      else el.value = text;
+      if (p.kind === 'bool') setChecked(el, value === true);
+      else if (p.kind === 'enumList') setChecked(el, (value as string[]).includes(el.value));
+      else if (el.dataset.scale === 'log') setValue(el, String(Math.log10(value as number)));
+      else setValue(el, text);
     }
   }
 }

@@ -71,6 +71,7 @@ export class NotebookWidget extends HTMLElement {
   /** Shows plain-text notices (malformed URL state, refused values) above the figure. */
   notify(lines: string[]): void {
     const box = this.querySelector<HTMLElement>('[data-notice]')!;
+    if (lines.length === 0 && box.hidden) return; // nothing shown, nothing to clear
     box.hidden = lines.length === 0;
     const list = document.createElement('ul');
     for (const line of lines) {
