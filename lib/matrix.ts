@@ -63,26 +63,12 @@ export function zeros(rows: number, cols: number): Matrix {
   return { rows, cols, data: new Float64Array(rows * cols) }
 }
 
-/** Memory that `reuse` allocated: only it may be handed out again (never a caller's own matrix). */
-const scratch = new WeakSet<ArrayBuffer>()
-
 /**
- * A work buffer for hot loops, called every step with the buffer it returned last time: `m` itself
- * when it already is rows × cols (contents kept); else rows × cols of zeros — over m's memory when
- * `reuse` allocated it and it is large enough, so a shorter last minibatch or an evaluation pass
- * between steps allocates nothing once the largest shape has been seen. `m` is given up.
+ * Returns `m` itself when it already is rows × cols (its contents kept), else fresh zeros.
+ * Hot loops call this every step so buffers are allocated once and reused.
  */
 export function reuse(m: Matrix | undefined, rows: number, cols: number): Matrix {
-  if (m !== undefined && m.rows === rows && m.cols === cols) return m
-  checkSize('reuse', rows, cols)
-  const size = rows * cols
-  const memory = m?.data.buffer
-  if (memory instanceof ArrayBuffer && scratch.has(memory) && memory.byteLength >= 8 * size) {
-    return { rows, cols, data: new Float64Array(memory, 0, size).fill(0) }
-  }
-  const data = new Float64Array(size)
-  scratch.add(data.buffer)
-  return { rows, cols, data }
+  return m !== undefined && m.rows === rows && m.cols === cols ? m : zeros(rows, cols)
 }
 
 const shape = (m: Matrix): string => `${m.rows}×${m.cols}`
