@@ -15,7 +15,7 @@ export type BaseOptions = {
   /** Width in px (viewBox units); the SVG scales down to its container. */
   width?: number;
   height?: number;
-  /** The document to build in: the page's in the browser, a server-side one (linkedom) at build time. */
+  /** The document to build in: the page's in the browser, the drawing document (svg-document.ts) elsewhere. */
   document?: Document;
 };
 
@@ -33,7 +33,7 @@ export function baseOptions(plot: string, o: BaseOptions, defaults: { width: num
     }
   }
   const document = o.document ?? (globalThis as { document?: Document }).document;
-  if (!document) throw new TypeError(`${plot}: no document — outside a browser pass options.document (e.g. from linkedom, see server.ts)`);
+  if (!document) throw new TypeError(`${plot}: no document — outside a browser pass options.document (createSvgDocument() from svg-document.ts)`);
   return {
     ariaLabel: o.ariaLabel.trim(),
     ariaDescription: o.ariaDescription.trim(),

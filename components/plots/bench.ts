@@ -76,7 +76,7 @@ export function runBench(document: Document, host?: Element, runs = 40, warmup =
   });
 }
 
-// Run directly in Node: time in a linkedom document (server.ts is imported only here).
+// Run directly in Node: time in the drawing document (server.ts is imported only here).
 if (typeof process !== 'undefined' && process.argv[1]?.endsWith('bench.ts')) {
   const { serverDocument } = await import('./server.ts');
   const ms = (v: number) => v.toFixed(1).padStart(6);

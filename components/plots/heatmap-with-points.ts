@@ -4,8 +4,8 @@
  * drawn as the boundary (a grey with ≥ 3:1 contrast on the ramp's white middle and on both page
  * backgrounds, where the legend shows it), and the data points on top, one colour and symbol
  * per class. Contours rather than one rect per cell: ~10 paths instead of 3,600 rects for a
- * 60×60 grid (smaller pages, faster redraws); Plot's raster mark needs a canvas, which linkedom
- * lacks.
+ * 60×60 grid (smaller pages, faster redraws); Plot's raster mark needs a canvas, which the
+ * drawing document (svg-document.ts) has not.
  */
 import * as Plot from '@observablehq/plot';
 import { baseOptions, renderPlot, type BaseOptions } from './base.ts';

@@ -1,7 +1,7 @@
 /**
  * Plot functions `(data, options) → SVGElement` over Observable Plot, for the browser (the
- * page's document) and the build (a server-side document: see server.ts, which is kept out of
- * this index so linkedom stays out of browser bundles). Styles: plots.css.
+ * page's document) and off the page — the build and the experiment worker — in the drawing
+ * document of svg-document.ts (server.ts wraps it for the build). Styles: plots.css.
  */
 export { lineChart, lineChartDefaults, type LineChartOptions } from './line-chart.ts';
 export { histogramGrid, histogramGridDefaults, type HistogramFacet, type HistogramGridOptions } from './histogram-grid.ts';

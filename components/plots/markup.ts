@@ -1,8 +1,7 @@
 /**
- * SVG markup for embedding in a page at build time. A small serializer rather than `outerHTML`:
- * linkedom's HTML serializer leaves `&` and `<` unescaped inside attribute values, so text from
- * data could be decoded differently by the browser; here attribute values escape & < > " and
- * text escapes & < >. Numbers in attribute values are rounded on the way out (Plot writes
+ * SVG markup of a drawn figure, for the page (at build time and from the worker) and for export.
+ * It works over any DOM (the drawing document, a browser's) and escapes what HTML parsing would
+ * misread: & < > " in attribute values, & < > in text. Numbers in attribute values are rounded on the way out (Plot writes
  * 145.00000000000003), except in aria-* attributes and class, whose text is for people.
  */
 
@@ -23,7 +22,7 @@ export function roundNumbers(value: string, decimals = 2): string {
   });
 }
 
-function write(node: Node, decimals: number, out: string[]): void {
+function write(node: Node, decimals: number | null, out: string[]): void {
   if (node.nodeType === 3) {
     out.push(escapeText(node.nodeValue ?? ''));
     return;
@@ -33,12 +32,11 @@ function write(node: Node, decimals: number, out: string[]): void {
   const tag = el.localName;
   out.push('<', tag);
   // getAttributeNames and firstChild/nextSibling rather than `attributes` and `childNodes`: the
-  // same in a browser, and in linkedom (the worker's and the build's DOM) they build no
-  // intermediate lists, which made this serializer a third of a figure's cost there.
+  // same in a browser and in the drawing document (svg-document.ts), where they build no lists.
   for (const name of el.getAttributeNames()) {
     const value = el.getAttribute(name) ?? '';
-    const keep = name.startsWith('aria-') || name === 'class';
-    out.push(' ', name, '="', escapeAttribute(keep ? value : roundNumbers(value, decimals)), '"');
+    const keep = decimals === null || name.startsWith('aria-') || name === 'class';
+    out.push(' ', name, '="', escapeAttribute(keep ? value : roundNumbers(value, decimals!)), '"');
   }
   let child = el.firstChild;
   if (!child) {
@@ -50,8 +48,8 @@ function write(node: Node, decimals: number, out: string[]): void {
   out.push('</', tag, '>');
 }
 
-/** The element's markup, numbers in attributes rounded to `decimals` places (default 2). */
-export function svgMarkup(el: Element, decimals = 2): string {
+/** The element's markup, numbers in attributes rounded to `decimals` places (default 2; null: as written). */
+export function svgMarkup(el: Element, decimals: number | null = 2): string {
   const out: string[] = [];
   write(el, decimals, out);
   return out.join('');

@@ -1,17 +1,17 @@
 /**
- * Build-time rendering (Astro runs in Node): a server-side document from linkedom, and the SVG
- * markup of a plot for embedding in the page. Import this file only from build-time code
- * (Astro frontmatter, tests, benchmarks), so linkedom never reaches the browser bundle.
+ * Build-time rendering (Astro runs in Node): the drawing document of svg-document.ts — the same
+ * one the experiment worker draws in, so a figure prerendered in the page and the one a redraw
+ * puts in its place are the same markup — and the SVG markup of a plot for embedding.
  */
-import { parseHTML } from 'linkedom';
 import type { BaseOptions } from './base.ts';
 import { svgMarkup } from './markup.ts';
+import { createSvgDocument } from './svg-document.ts';
 
 let shared: Document | null = null;
 
-/** One linkedom document, created on first use and reused (creating one costs ~1 ms). */
+/** One drawing document, created on first use and reused. */
 export function serverDocument(): Document {
-  shared ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+  shared ??= createSvgDocument();
   return shared;
 }
 

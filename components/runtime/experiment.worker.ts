@@ -5,9 +5,9 @@
  * finished markup in place. Stopping is done by the page terminating this worker, which the
  * browser does at once whatever the experiment is doing.
  */
-import { parseHTML } from 'linkedom/worker';
 import { EXPERIMENTS } from '../experiments/registry.ts';
 import { svgMarkup } from '../plots/markup.ts';
+import { createSvgDocument } from '../plots/svg-document.ts';
 import { DEFINITIONS } from '../widgets/definitions.ts';
 import { MAX_UPDATES_PER_SECOND, MIN_VIEW_INTERVAL_MS, type FromWorker, type ToWorker, type View } from './protocol.ts';
 import type { WidgetDefinition } from './definition.ts';
@@ -36,7 +36,7 @@ async function prepare(widget: string) {
   const def = await loadDefinition();
   const load = EXPERIMENTS[def.experiment];
   if (!load) throw new Error(`No experiment named "${def.experiment}". Known: ${Object.keys(EXPERIMENTS).join(', ')}.`);
-  doc ??= parseHTML('<!doctype html><html><head></head><body></body></html>').document as unknown as Document;
+  doc ??= createSvgDocument();
   return { def, experiment: await load() };
 }
 
