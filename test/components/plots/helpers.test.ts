@@ -4,10 +4,11 @@
  * R's quantile() and NumPy's default give them), the Gaussian overlay against its integral,
  * ticks against their definition, and the serializer against what a browser must decode.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { binValues, cleanBins, gaussianCurve, stepOutline } from '../../../components/plots/bins.ts';
 import { domainOf, Extent, niceTicks, plottable } from '../../../components/plots/finite.ts';
-import { roundNumbers, svgMarkup } from '../../../components/plots/markup.ts';
+import { roundNumbers, roundTo, svgMarkup } from '../../../components/plots/markup.ts';
 import { quantileSorted, summarizeRuns } from '../../../components/plots/summarize.ts';
 import { doc, lcg } from './fixtures.ts';
 
@@ -133,5 +134,24 @@ describe('svgMarkup', () => {
     const m = svgMarkup(el);
     expect(m).toContain('aria-label="std 0.03162 &amp; &quot;more&quot; &lt;b&gt;"');
     expect(roundNumbers('M1.005,2.999L-0.001,1e-7')).toBe('M1,3L0,0');
+  });
+});
+
+describe('roundTo', () => {
+  const reference = (v: number, decimals: number) => {
+    const r = Number(v.toFixed(decimals));
+    return Object.is(r, -0) ? 0 : r;
+  };
+  // Ties and near-ties are where a scaled product could round the other way than toFixed.
+  const ties = fc.tuple(fc.integer({ min: -1e8, max: 1e8 }), fc.constantFrom(0.5, 0.49999999, 0.50000001, 0.005, 0.00499999999)).map(([n, f]) => (n + f) / 100);
+
+  it('gives exactly Number(v.toFixed(d)) with −0 as 0, on any double, on ties and near ties', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), ties), fc.integer({ min: 0, max: 6 }), (v, d) => {
+        expect(Object.is(roundTo(v, d), reference(v, d))).toBe(true);
+      }),
+      { numRuns: 50_000 },
+    );
+    for (const v of [0.125, -0.125, 1.005, -1.005, 0.145, 2.675, -0, 1e-7, -1e-7, 1e9 + 0.125]) expect(Object.is(roundTo(v, 2), reference(v, 2))).toBe(true);
   });
 });
