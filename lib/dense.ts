@@ -122,10 +122,11 @@ export class Dense {
    * Back-propagates gradOut = dL/d(output) [batch, units] through the last forward: fills gradW and
    * gradB (data part) and returns dL/dx [batch, inputDim] (a reused buffer) — or null when
    * `inputGrad` is false, which saves a product in a network's first layer, where x is data.
+   * `weightGrad: false` leaves gradW as it was, for when only the signal flowing back is wanted.
    */
-  backward(gradOut: Matrix): Matrix
-  backward(gradOut: Matrix, options: { inputGrad: boolean }): Matrix | null
-  backward(gradOut: Matrix, { inputGrad = true }: { inputGrad?: boolean } = {}): Matrix | null {
+  backward(gradOut: Matrix, options?: { inputGrad?: true; weightGrad?: boolean }): Matrix
+  backward(gradOut: Matrix, options: { inputGrad: boolean; weightGrad?: boolean }): Matrix | null
+  backward(gradOut: Matrix, { inputGrad = true, weightGrad = true }: { inputGrad?: boolean; weightGrad?: boolean } = {}): Matrix | null {
     const x = this.x, daDz = this.act.da_dz
     if (x === undefined || daDz === undefined) throw new Error('Dense.backward: call forward first')
     if (gradOut.rows !== x.rows || gradOut.cols !== this.units) {
@@ -142,7 +143,7 @@ export class Dense {
       }
     }
     if (!this.bias) gb.fill(0) // no bias, no gradient
-    matmulTN(x, dz, this.gradW) // dL/dW = xᵀ·dL/dz; the loss gradient already holds the 1/N
+    if (weightGrad) matmulTN(x, dz, this.gradW) // dL/dW = xᵀ·dL/dz; the loss gradient already holds the 1/N
     if (!inputGrad) return null
     return (this.gradX = matmulNT(dz, this.w, reuse(this.gradX, x.rows, this.inputDim))) // dL/dx = dL/dz·Wᵀ
     // #endregion

@@ -17,7 +17,9 @@ export type Histogram = { edges: Float64Array; counts: number[]; below: number; 
 export function histogram(values: ArrayLike<number>, options: HistogramOptions = {}): Histogram {
   const n = values.length
   let [min, max, finiteCount] = [Infinity, -Infinity, 0]
-  for (let i = 0; i < n; i++) {
+  // A given domain and bin count need no first pass: the finite values are counted while binning.
+  const onePass = options.domain !== undefined && typeof options.bins === 'number'
+  for (let i = 0; i < n && !onePass; i++) {
     const x = values[i]
     if (!(x - x === 0)) continue // NaN and ±Infinity: x − x is NaN
     finiteCount++
@@ -38,11 +40,12 @@ export function histogram(values: ArrayLike<number>, options: HistogramOptions =
   for (let i = 0; i <= bins; i++) edges[i] = lo + ((hi - lo) * i) / bins
   edges[bins] = hi
   const counts = new Array<number>(bins).fill(0)
-  let [below, above] = [0, 0]
+  let [below, above, finiteSeen] = [0, 0, 0]
   const scale = bins / (hi - lo)
   for (let i = 0; i < n; i++) {
     const x = values[i]
     if (!(x - x === 0)) continue
+    finiteSeen++
     if (x < lo) below++
     else if (x > hi) above++
     else {
@@ -53,7 +56,7 @@ export function histogram(values: ArrayLike<number>, options: HistogramOptions =
       counts[k]++
     }
   }
-  return { edges, counts, below, above, nonFinite: n - finiteCount }
+  return { edges, counts, below, above, nonFinite: n - finiteSeen }
 }
 
 function finiteValues(values: ArrayLike<number>, count: number): Float64Array {

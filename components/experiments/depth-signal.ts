@@ -5,7 +5,7 @@
  * output (backward), with the variance argument's prediction beside them.
  */
 import {
-  createRng, Dense, firstNonFinite, histogram, INITIALIZER_VARIANCE, LOSSES, matrix, Network, std,
+  createRng, Dense, firstNonFinite, histogram, INITIALIZER_VARIANCE, LOSSES, matrix, std,
   type ActivationName, type InitializerName,
 } from '../../lib/index.ts';
 import type { Experiment } from '../runtime/experiment.ts';
@@ -58,7 +58,12 @@ function finiteStd(values: Float64Array): number {
 
 function sharedHistogram(arrays: Float64Array[], symmetric: boolean) {
   let extent = 0;
-  for (const a of arrays) for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i])) extent = Math.max(extent, Math.abs(a[i]));
+  for (const a of arrays) {
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i] < 0 ? -a[i] : a[i];
+      if (v > extent && v !== Infinity) extent = v; // NaN fails the comparison
+    }
+  }
   if (!(extent > 0)) extent = 1;
   const domain: [number, number] = symmetric ? [-extent, extent] : [0, extent];
   return arrays.map((a) => {
@@ -73,16 +78,16 @@ export const depthSignal: Experiment<DepthSignalState, DepthSignalResult> = {
     const { initializer, activation, depth, width, samples, seed } = state;
     const rng = createRng(seed);
     const layers = Array.from({ length: depth }, () => new Dense({ inputDim: width, units: width, activation, initializer, rng }));
-    const network = new Network(layers, { loss: 'mse' });
     const x = matrix(samples, width, Array.from({ length: samples * width }, () => rng.normal()));
     const y = matrix(samples, width, Array.from({ length: samples * width }, () => rng.normal()));
-    // One forward and backward pass (nothing updated); then only what the figure shows: the
-    // spread of z, a and d loss/d a per layer, and one histogram per layer and direction.
-    network.gradients(x, y);
+    // One forward and one backward pass of the MSE loss (nothing updated), without the weight
+    // gradients, which nothing here shows; then only what the figure shows: the spread of z, a
+    // and d loss/d a per layer, and one histogram per layer and direction.
+    const top = LOSSES.mse(layers.reduce((a, layer) => layer.forward(a), x), y).grad;
+    layers.reduceRight((g, layer) => layer.backward(g, { weightGrad: false }), top);
     const outputs = layers.map((l) => l.a!.data);
     // Gradient into layer i's output: layer i+1's d loss/d x; for the top layer, the loss gradient.
-    const top = LOSSES.mse(layers[depth - 1].a!, y).grad.data;
-    const backwardArrays = layers.map((_, i) => (i + 1 < depth ? layers[i + 1].gradX!.data : top));
+    const backwardArrays = layers.map((_, i) => (i + 1 < depth ? layers[i + 1].gradX!.data : top.data));
     const forwardH = sharedHistogram(outputs, activation !== 'relu' && activation !== 'sigmoid');
     const backwardH = sharedHistogram(backwardArrays, true);
     const varW = INITIALIZER_VARIANCE[initializer](width, width);

@@ -75,6 +75,21 @@ describe('Dense', () => {
     const after = [layer.z, layer.a, layer.mask, layer.act.a, layer.act.da_dz, layer.dz, layer.gradX, layer.gradW, layer.gradB]
     after.forEach((m, i) => expect(m).toBe(before[i]))
   })
+
+  it('with weightGrad: false returns the same dL/dx and leaves gradW as it was', () => {
+    const layer = new Dense({ inputDim: 4, units: 3, activation: 'tanh', rng: createRng(5) })
+    const x = random(6, 4, 7), g = random(6, 3, 8)
+    layer.forward(x)
+    const full = Array.from(layer.backward(g).data)
+    const gradW = Array.from(layer.gradW.data)
+    layer.forward(random(6, 4, 9))
+    layer.backward(random(6, 3, 10)) // a different gradW…
+    const other = Array.from(layer.gradW.data)
+    layer.forward(x)
+    expect(Array.from(layer.backward(g, { weightGrad: false }).data)).toEqual(full)
+    expect(Array.from(layer.gradW.data)).toEqual(other) // …kept, not recomputed from (x, g)
+    expect(other).not.toEqual(gradW)
+  })
 })
 
 describe('Dense dropout (inverted)', () => {
