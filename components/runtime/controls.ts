@@ -34,16 +34,53 @@ export function readControls(root: HTMLElement, spec: WidgetSpec<Params>, previo
     if (p.kind === 'enum') value = el.value;
     else if (p.kind === 'bool') value = (el as HTMLInputElement).checked;
     else if (p.kind === 'enumList') value = p.options.filter((o) => inputs(root, name).some((i) => i.value === o && (i as HTMLInputElement).checked));
-    else {
-      const raw = Number(el.value);
-      value = clampParam(p, el.dataset.scale === 'log' ? 10 ** raw : raw);
-      if (p.kind === 'number' && el.dataset.scale === 'log') value = Number((value as number).toPrecision(3));
-      value = clampParam(p, value as number);
-    }
+    else value = numberIn(p, el as HTMLInputElement);
     if (checkValue(p, value).ok) next[name] = value as State[string];
   }
   const refused = workProblem(spec, next);
   return refused ? { state: previous, refused: `Not applied: ${refused}.` } : { state: next, refused: null };
+}
+
+/** A slider's or number field's value as the spec reads it: from its log scale if it has one, clamped and snapped. */
+function numberIn(p: ParamSpec & { kind: 'int' | 'number' | 'seed' }, el: HTMLInputElement): number {
+  const raw = Number(el.value);
+  let value = clampParam(p, el.dataset.scale === 'log' ? 10 ** raw : raw);
+  if (p.kind === 'number' && el.dataset.scale === 'log') value = Number(value.toPrecision(3));
+  return clampParam(p, value);
+}
+
+/**
+ * The states one key press away on control `name` — an arrow key on its slider, number field or
+ * select (the step the browser takes, found by stepping a detached copy), Space on a checkbox —
+ * that the spec allows and the work cap admits, nearest first in the direction of `towards`
+ * (the way the last change went: +1 up, −1 down). A live widget computes them ahead.
+ */
+export function neighbours(root: HTMLElement, spec: WidgetSpec<Params>, state: State, name: string, towards = 1): State[] {
+  const p = spec.params[name];
+  const [el] = inputs(root, name);
+  if (!p || !el) return [];
+  const values: unknown[] = [];
+  const directions = towards < 0 ? [-1, 1] : [1, -1];
+  if (el instanceof HTMLSelectElement && p.kind === 'enum') {
+    for (const d of directions) if (el.options[el.selectedIndex + d]) values.push(el.options[el.selectedIndex + d].value);
+  } else if (el instanceof HTMLInputElement && el.type === 'checkbox' && p.kind === 'bool') {
+    values.push(!el.checked);
+  } else if (el instanceof HTMLInputElement && (el.type === 'range' || el.type === 'number') && p.kind !== 'enum' && p.kind !== 'bool' && p.kind !== 'enumList') {
+    for (const d of directions) {
+      const copy = el.cloneNode() as HTMLInputElement;
+      copy.value = el.value;
+      try {
+        if (d > 0) copy.stepUp();
+        else copy.stepDown();
+      } catch {
+        continue; // step="any": no step to take
+      }
+      values.push(numberIn(p, copy));
+    }
+  }
+  return values
+    .map((value) => ({ ...state, [name]: value }) as State)
+    .filter((next) => checkValue(p, next[name]).ok && next[name] !== state[name] && !workProblem(spec, next));
 }
 
 /**

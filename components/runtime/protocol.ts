@@ -1,8 +1,11 @@
 /** Messages between a widget (main thread) and the experiment worker. Data only. */
 import type { Table } from './definition.ts';
 
-/** 'warm': load what widget `widget` needs (definition, Plot, experiment, DOM) before its first run. */
-export type ToWorker = { type: 'run'; id: number; widget: string; state: unknown } | { type: 'warm'; widget: string };
+/**
+ * 'run': run and draw; `quiet` (a state computed ahead, see WidgetController) sends no progress.
+ * 'warm': load what widget `widget` needs (definition, Plot, experiment, DOM) before its first run.
+ */
+export type ToWorker = { type: 'run'; id: number; widget: string; state: unknown; quiet?: boolean } | { type: 'warm'; widget: string };
 
 /**
  * Everything the page shows for one result, made in the worker: the figure as SVG markup (Plot
@@ -14,7 +17,7 @@ export type View = { figure: string; label: string; table: Table; summary: strin
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; id: number; fraction: number; view: View | null }
-  | { type: 'done'; id: number; view: View; ms: number; drawMs: number } // ms: the whole run; drawMs: its final figure
+  | { type: 'done'; id: number; view: View; ms: number; drawMs: number } // ms: the run (after loading), figures included; drawMs: its final figure
   | { type: 'error'; id: number; message: string };
 
 /** At most this many progress messages per second (~ one per display frame). */

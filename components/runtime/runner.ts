@@ -1,7 +1,9 @@
 /**
  * The main-thread side of the experiment worker. One runner per widget; one run at a time.
  * Stop terminates the worker (answered at once, even inside a tight loop) and the next run
- * starts a fresh one.
+ * starts a fresh one. Besides runs, one state at a time can be computed ahead (`ahead`): it
+ * sends no progress, a run asked for meanwhile queues behind it in the worker rather than
+ * terminating it, and a run of the very state it computes takes it over.
  */
 import type { FromWorker, ToWorker, View } from './protocol.ts';
 
@@ -23,6 +25,7 @@ type Pending = {
 export class ExperimentRunner {
   private worker: Worker | null = null;
   private pending: Pending | null = null;
+  private ahead: { id: number; key: string; done: (view: View | null) => void } | null = null;
   private nextId = 1;
 
   /** Whether a run is in progress. */
@@ -30,16 +33,32 @@ export class ExperimentRunner {
     return this.pending !== null;
   }
 
-  /** Runs widget `widget`'s experiment for `state`; the worker draws, the page shows. */
-  run(widget: string, state: unknown, onProgress: OnProgress): Promise<RunOutcome> {
+  /** Runs widget `widget`'s experiment for `state` (`key`: its serialisation); the worker draws, the page shows. */
+  run(widget: string, state: unknown, onProgress: OnProgress, key = ''): Promise<RunOutcome> {
     this.stop();
     const worker = (this.worker ??= this.spawn());
-    const id = this.nextId++;
+    const ahead = this.ahead;
+    const adopt = ahead !== null && key !== '' && ahead.key === key;
+    if (adopt) this.ahead = null;
+    const id = adopt ? ahead.id : this.nextId++;
     return new Promise<RunOutcome>((resolve) => {
       this.pending = { id, last: null, onProgress, settle: resolve };
       const message: ToWorker = { type: 'run', id, widget, state };
-      worker.postMessage(message);
+      if (!adopt) worker.postMessage(message);
     });
+  }
+
+  /**
+   * Computes `state` ahead, when nothing else is going on; `done` gets its view (null on an
+   * error, or when a run took it over). Returns false when the runner is busy.
+   */
+  prefetch(widget: string, state: unknown, key: string, done: (view: View | null) => void): boolean {
+    if (this.pending || this.ahead) return false;
+    const worker = (this.worker ??= this.spawn());
+    this.ahead = { id: this.nextId++, key, done };
+    const message: ToWorker = { type: 'run', id: this.ahead.id, widget, state, quiet: true };
+    worker.postMessage(message);
+    return true;
   }
 
   /** Starts the worker and has it load what `widget` needs, so that the first run starts at once. */
@@ -57,6 +76,7 @@ export class ExperimentRunner {
     this.worker?.terminate();
     this.worker = null;
     this.pending = null;
+    this.ahead = null; // it was on the terminated worker
     pending.settle({ status: 'stopped', last: pending.last });
   }
 
@@ -65,6 +85,7 @@ export class ExperimentRunner {
     this.stop();
     this.worker?.terminate();
     this.worker = null;
+    this.ahead = null;
   }
 
   private spawn(): Worker {
@@ -72,12 +93,22 @@ export class ExperimentRunner {
     worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();
+      const ahead = this.ahead;
+      this.ahead = null;
+      ahead?.done(null);
       this.finish({ status: 'error', message: event.message || 'The experiment worker failed to start.' });
     };
     return worker;
   }
 
   private receive(message: FromWorker): void {
+    const ahead = this.ahead;
+    if (ahead && message.type !== 'ready' && message.id === ahead.id) {
+      if (message.type === 'progress') return;
+      this.ahead = null;
+      ahead.done(message.type === 'done' ? message.view : null);
+      return;
+    }
     const pending = this.pending;
     if (!pending || message.type === 'ready' || message.id !== pending.id) return;
     if (message.type === 'progress') {

@@ -7,12 +7,17 @@
 import { ExperimentRunner } from './runner.ts';
 import { exportFigure } from './export.ts';
 import { renderTable } from './table.ts';
-import { writeControls } from './controls.ts';
+import { neighbours, writeControls } from './controls.ts';
 import type { View } from './protocol.ts';
 import type { NotebookWidget } from './widget-element.ts';
 import type { Params, StateOf } from './params-types.ts';
 
 type State = StateOf<Params>;
+
+/** Views a live widget keeps (each some tens of KB of markup and data). */
+const KEPT_VIEWS = 16;
+/** States slower than this are not computed ahead (see WidgetController.prefetch). */
+const PREFETCH_MAX_MS = 300;
 
 export class WidgetController {
   private runner = new ExperimentRunner();
@@ -27,6 +32,16 @@ export class WidgetController {
   private generation = 0;
   /** Pending display of the busy state of a live run (see setBusy). */
   private busyTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Live widgets: views by state (results are seeded, so a state's view never changes), the most
+   * recently used last — those shown on this page and those computed ahead. A reader stepping
+   * through a slider's values with the arrow keys finds the next one already drawn.
+   */
+  private readonly views = new Map<string, View>();
+  /** The control the reader last changed, and which way (+1 up, −1 down): what to compute ahead. */
+  private stepping = { control: '', towards: 1 };
+  /** How long the last live run took; slower states are not computed ahead (see prefetch). */
+  private lastRunMs = Infinity;
 
   private readonly host: NotebookWidget;
   /** 'live': recomputed whenever a control changes; 'train': a run the reader starts with Run. */
@@ -52,7 +67,8 @@ export class WidgetController {
   }
 
   /** A control changed. Live widgets recompute (coalescing a slider drag); training widgets wait for Run. */
-  stateChanged(committed: boolean): void {
+  stateChanged(committed: boolean, control = '', towards = 1): void {
+    if (control) this.stepping = { control, towards };
     if (this.mode === 'live') {
       // An input event and the change event after it carry the same state: run it once.
       const same = JSON.stringify(this.host.state) === this.running;
@@ -76,8 +92,19 @@ export class WidgetController {
   private async run(): Promise<void> {
     const generation = ++this.generation;
     const state = { ...this.host.state };
-    this.running = JSON.stringify(state);
+    const key = (this.running = JSON.stringify(state));
     const training = this.mode === 'train';
+    const known = training ? undefined : this.views.get(key);
+    if (known) {
+      cancelAnimationFrame(this.frame);
+      this.setBusy(false);
+      this.remember(key, known);
+      this.progress(1);
+      this.show(known);
+      this.say(known.summary);
+      this.prefetch();
+      return;
+    }
     this.setBusy(true);
     if (training) this.say('Training…');
     // The status region is read aloud: during a run it says how far along it is in steps of 10%,
@@ -93,7 +120,7 @@ export class WidgetController {
       if (!view) return;
       cancelAnimationFrame(this.frame);
       this.frame = requestAnimationFrame(() => this.show(view));
-    });
+    }, key);
     // Reset, or a newer run, ended this one: the page already shows what came after it.
     if (generation !== this.generation) return;
     cancelAnimationFrame(this.frame);
@@ -102,6 +129,10 @@ export class WidgetController {
       this.progress(1);
       this.show(outcome.view);
       this.say(outcome.view.summary);
+      if (!training) {
+        this.lastRunMs = outcome.ms;
+        this.remember(key, outcome.view);
+      }
     } else if (outcome.status === 'stopped') {
       if (outcome.last) this.show(outcome.last);
       this.say(outcome.last ? `Stopped. ${outcome.last.summary}` : 'Stopped before the first update.');
@@ -111,7 +142,35 @@ export class WidgetController {
     if (this.pending) {
       this.pending = false;
       void this.run();
-    }
+    } else this.prefetch();
+  }
+
+  private remember(key: string, view: View): void {
+    this.views.delete(key);
+    this.views.set(key, view);
+    if (this.views.size > KEPT_VIEWS) this.views.delete(this.views.keys().next().value!);
+  }
+
+  /**
+   * Live widgets, when idle: compute ahead the states one key press away on the control the
+   * reader last changed (controls.ts `neighbours`), one at a time, nearest in the direction of
+   * travel first. Only for states that take at most PREFETCH_MAX_MS: a run asked for meanwhile
+   * waits for the one ahead to finish (terminating the worker would cost more), so that bounds
+   * the delay a jump elsewhere can meet.
+   */
+  private prefetch(): void {
+    if (this.mode !== 'live' || this.runner.busy || this.pending || !this.stepping.control || !(this.lastRunMs <= PREFETCH_MAX_MS)) return;
+    const { control, towards } = this.stepping;
+    const next = neighbours(this.host, this.host.pageSpec, this.host.state, control, towards)
+      .map((state) => [JSON.stringify(state), state] as const)
+      .find(([key]) => !this.views.has(key));
+    if (!next) return;
+    const [key, state] = next;
+    this.runner.prefetch(this.host.dataset.widget!, state, key, (view) => {
+      if (!view) return;
+      this.remember(key, view);
+      this.prefetch();
+    });
   }
 
   private stop(): void {

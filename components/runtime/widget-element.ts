@@ -9,6 +9,12 @@ import { parseQuery, replaceInQuery, serializeQuery } from './params-query.ts';
 import type { ParamSpec, Params, StateOf, WidgetSpec } from './params-types.ts';
 import { readControls, writeControls, withDefaults } from './controls.ts';
 
+/** Which way a control's value went: +1 up (or to a later option), −1 down. */
+function direction(p: ParamSpec | undefined, before: unknown, after: unknown): number {
+  if (p?.kind === 'enum') return Math.sign(p.options.indexOf(after as string) - p.options.indexOf(before as string)) || 1;
+  return typeof before === 'number' && typeof after === 'number' && after < before ? -1 : 1;
+}
+
 /** How long after the last committed change the address is updated. */
 export const URL_PAUSE_MS = 400;
 
@@ -118,6 +124,8 @@ export class NotebookWidget extends HTMLElement {
     const target = event.target as HTMLElement;
     if (!target.closest('[data-controls]')) return;
     const { state: next, refused } = readControls(this, this.pageSpec, this.state);
+    const control = (target as HTMLInputElement).name ?? '';
+    const towards = direction(this.pageSpec.params[control], this.state[control], next[control]);
     this.state = next;
     // A refused change puts the controls back where the state is, and says why.
     writeControls(this, this.pageSpec, next, !refused);
@@ -125,7 +133,7 @@ export class NotebookWidget extends HTMLElement {
     // The address follows committed changes only (a drag fires an input event per pixel), and
     // only once the reader pauses: see syncUrlSoon.
     if (event.type === 'change') this.syncUrlSoon();
-    void this.ensureController().then(() => this.controller!.stateChanged(event.type === 'change'));
+    void this.ensureController().then(() => this.controller!.stateChanged(event.type === 'change', control, towards));
   }
 
   private clicked(event: Event): void {

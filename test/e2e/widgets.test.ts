@@ -133,6 +133,54 @@ describe('widgets found in the built site', () => {
         expectNoTrouble(w);
       });
 
+      // Live widgets only (training widgets run on Run alone): registered only for them, never skipped.
+      if (widget.mode === 'live') it('computes the next slider value ahead: the key press shows it without a run, as a fresh page would draw it', async () => {
+        const w = await watchedContext(site.browser, site.origin);
+        const { page, root } = await open(w, widget);
+        // Every message to a worker, and every 'done' from one, as [type, id, quiet].
+        await page.evaluate(() => {
+          const log: [string, number, boolean][] = ((window as unknown as { __log: unknown }).__log = []);
+          const seen = new WeakSet<Worker>();
+          const post = Worker.prototype.postMessage;
+          Worker.prototype.postMessage = function (this: Worker, message: { type: string; id: number; quiet?: boolean }, ...rest: unknown[]) {
+            if (!seen.has(this)) {
+              seen.add(this);
+              this.addEventListener('message', (e) => e.data?.type === 'done' && log.push(['done', e.data.id, false]));
+            }
+            log.push([message.type, message.id, !!message.quiet]);
+            return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+          } as typeof Worker.prototype.postMessage;
+        });
+        const log = () => page.evaluate(() => (window as unknown as { __log: [string, number, boolean][] }).__log);
+        const slider = root.locator('[data-controls] input[type="range"]').first();
+        const name = (await slider.getAttribute('name'))!;
+        await slider.focus();
+        // Two runs (the first on a fresh worker is slow: states slower than 300 ms are not
+        // computed ahead), then, idle, the next value up computed ahead, quietly.
+        await page.keyboard.press('ArrowLeft');
+        await page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy'), widget.key, { timeout: 60_000 });
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(async () => {
+          const l = await log();
+          const ahead = l.find(([type, , quiet]) => type === 'run' && quiet);
+          return ahead !== undefined && l.some(([type, id]) => type === 'done' && id === ahead[1]);
+        }, { timeout: 60_000 }).toBe(true);
+        const before = (await log()).length;
+        const shown = await figure(root);
+        await page.keyboard.press('ArrowRight');
+        await expect.poll(() => figure(root), { timeout: 2000 }).not.toBe(shown);
+        expect((await log()).slice(before).filter(([type, , quiet]) => type === 'run' && !quiet), 'no run for a value computed ahead').toEqual([]);
+        const drawn = await figure(root);
+        // The same state from scratch on a fresh page: the same figure.
+        const value = await slider.inputValue();
+        await expect.poll(() => new URL(page.url()).searchParams.get(`${widget.key}.${name}`), { timeout: 2000 }).toBe(value);
+        const fresh = await open(w, widget, new URL(page.url()).search);
+        await fresh.page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy') && document.querySelector(`notebook-widget[data-key="${key}"] [data-status]`)!.textContent !== '', widget.key);
+        await expect.poll(() => figure(fresh.root), { timeout: 30_000 }).toBe(drawn);
+        await w.context.close();
+        expectNoTrouble(w);
+      });
+
       it('round-trips its state through the URL', async () => {
         const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
