@@ -25,7 +25,7 @@ type Pending = {
 export class ExperimentRunner {
   private worker: Worker | null = null;
   private pending: Pending | null = null;
-  private ahead: { id: number; key: string; done: (view: View | null) => void } | null = null;
+  private ahead: { id: number; key: string; done: (view: View | null, ms: number) => void } | null = null;
   private nextId = 1;
 
   /** Whether a run is in progress. */
@@ -49,10 +49,10 @@ export class ExperimentRunner {
   }
 
   /**
-   * Computes `state` ahead, when nothing else is going on; `done` gets its view (null on an
-   * error, or when a run took it over). Returns false when the runner is busy.
+   * Computes `state` ahead, when nothing else is going on; `done` gets its view and the run's
+   * time (null on an error; not called when a run took it over). Returns false when busy.
    */
-  prefetch(widget: string, state: unknown, key: string, done: (view: View | null) => void): boolean {
+  prefetch(widget: string, state: unknown, key: string, done: (view: View | null, ms: number) => void): boolean {
     if (this.pending || this.ahead) return false;
     const worker = (this.worker ??= this.spawn());
     this.ahead = { id: this.nextId++, key, done };
@@ -95,7 +95,7 @@ export class ExperimentRunner {
       event.preventDefault();
       const ahead = this.ahead;
       this.ahead = null;
-      ahead?.done(null);
+      ahead?.done(null, NaN);
       this.finish({ status: 'error', message: event.message || 'The experiment worker failed to start.' });
     };
     return worker;
@@ -106,7 +106,8 @@ export class ExperimentRunner {
     if (ahead && message.type !== 'ready' && message.id === ahead.id) {
       if (message.type === 'progress') return;
       this.ahead = null;
-      ahead.done(message.type === 'done' ? message.view : null);
+      if (message.type === 'done') ahead.done(message.view, message.ms);
+      else ahead.done(null, NaN);
       return;
     }
     const pending = this.pending;

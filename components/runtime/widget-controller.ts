@@ -18,6 +18,8 @@ type State = StateOf<Params>;
 const KEPT_VIEWS = 16;
 /** States slower than this are not computed ahead (see WidgetController.prefetch). */
 const PREFETCH_MAX_MS = 300;
+/** Computing ahead waits this long after a figure is shown (see WidgetController.prefetchSoon). */
+const PREFETCH_DELAY_MS = 80;
 
 export class WidgetController {
   private runner = new ExperimentRunner();
@@ -42,6 +44,7 @@ export class WidgetController {
   private stepping = { control: '', towards: 1 };
   /** How long the last live run took; slower states are not computed ahead (see prefetch). */
   private lastRunMs = Infinity;
+  private prefetchTimer: ReturnType<typeof setTimeout> | undefined;
 
   private readonly host: NotebookWidget;
   /** 'live': recomputed whenever a control changes; 'train': a run the reader starts with Run. */
@@ -63,6 +66,7 @@ export class WidgetController {
   }
 
   dispose(): void {
+    clearTimeout(this.prefetchTimer);
     this.runner.dispose();
   }
 
@@ -91,6 +95,7 @@ export class WidgetController {
 
   private async run(): Promise<void> {
     const generation = ++this.generation;
+    clearTimeout(this.prefetchTimer);
     const state = { ...this.host.state };
     const key = (this.running = JSON.stringify(state));
     const training = this.mode === 'train';
@@ -102,7 +107,7 @@ export class WidgetController {
       this.progress(1);
       this.show(known);
       this.say(known.summary);
-      this.prefetch();
+      this.prefetchSoon();
       return;
     }
     this.setBusy(true);
@@ -142,13 +147,22 @@ export class WidgetController {
     if (this.pending) {
       this.pending = false;
       void this.run();
-    } else this.prefetch();
+    } else this.prefetchSoon();
   }
 
   private remember(key: string, view: View): void {
     this.views.delete(key);
     this.views.set(key, view);
     if (this.views.size > KEPT_VIEWS) this.views.delete(this.views.keys().next().value!);
+  }
+
+  /**
+   * Computing ahead starts PREFETCH_DELAY_MS after a figure is put in place, once the page has
+   * painted it: on a two-core machine a worker computing at once slowed that paint by ~15 ms.
+   */
+  private prefetchSoon(): void {
+    clearTimeout(this.prefetchTimer);
+    this.prefetchTimer = setTimeout(() => this.prefetch(), PREFETCH_DELAY_MS);
   }
 
   /**
@@ -166,8 +180,9 @@ export class WidgetController {
       .find(([key]) => !this.views.has(key));
     if (!next) return;
     const [key, state] = next;
-    this.runner.prefetch(this.host.dataset.widget!, state, key, (view) => {
+    this.runner.prefetch(this.host.dataset.widget!, state, key, (view, ms) => {
       if (!view) return;
+      this.lastRunMs = ms;
       this.remember(key, view);
       this.prefetch();
     });
@@ -180,6 +195,7 @@ export class WidgetController {
 
   private reset(): void {
     this.generation++;
+    clearTimeout(this.prefetchTimer);
     this.stop();
     cancelAnimationFrame(this.frame);
     this.setBusy(false);
