@@ -3,8 +3,9 @@
  * experiment worker. It has only what Observable Plot, d3-selection and our plot functions call
  * to build an SVG tree — elements, text, attributes, a parent/sibling links, a few selectors —
  * and nothing a browser needs to show one (no layout, styles, events or parsing); `svgMarkup`
- * turns the tree into markup. Compared with a general server-side DOM it halves a redraw's
- * drawing time in the worker and keeps the worker bundle small. Anything outside that subset
+ * turns the tree into markup. In place of a general server-side DOM (linkedom) it cut the
+ * worker's drawing of a DepthSignal figure by about a third (28 → 19.5 ms median in Chromium,
+ * 11 → 7 ms in Node), mostly allocation and garbage collection. Anything outside that subset
  * throws, naming what was asked, so a Plot upgrade that needs more fails loudly in the tests
  * (which draw every figure in this document and in linkedom and compare the markup).
  */
