@@ -15,9 +15,10 @@
  *      markup in place, and rendering.
  *   3. Main-thread long tasks (PerformanceObserver 'longtask') while TrainingRace trains for 10 s.
  * A benchmark, not a test: it prints markdown tables and exits 0 (1 only without a built site).
- * Flags: --n=40 (samples per latency row).
+ * Flags: --n=40 (samples per latency row); --only=weight,latency,training (a subset of the three);
+ * --json=FILE writes every latency sample there.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -32,10 +33,14 @@ if (!existsSync(join(DIST, 'index.html'))) {
   process.exit(1)
 }
 const N = Number(process.argv.find((a) => a.startsWith('--n='))?.slice(4) ?? 40)
+const JSON_OUT = process.argv.find((a) => a.startsWith('--json='))?.slice(7)
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['weight', 'latency', 'training']
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 const ms = (v: number) => `${v.toFixed(1)} ms`
 const load = () => loadavg().map((v) => v.toFixed(2)).join(' / ')
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t))
+/** A figure is changed in place (components/runtime/morph.ts): any change under [data-plot]. */
+const FIGURE_CHANGES = { childList: true, subtree: true, attributes: true, characterData: true }
 const widgetSel = (key: string) => `notebook-widget[data-key="${key}"]`
 
 /** Logs runs posted to experiment workers ({at, id, quiet}) and their 'done' messages ({at, id, ms, drawMs}; the last also as `done`). */
@@ -134,7 +139,7 @@ async function redraws(page: Page, key: string, presses: [string, string][]): Pr
   for (let i = 0; i < N; i++) {
     const [name, press] = presses[i % presses.length]
     await page.locator(`${widgetSel(key)} [data-controls] [name="${name}"]`).focus()
-    await page.evaluate((sel) => {
+    await page.evaluate(({ sel, changes }) => {
       const b = (window as any).__bench
       let t0 = -1
       const onInput = (e: Event) => { if (t0 < 0) t0 = e.timeStamp }
@@ -152,9 +157,9 @@ async function redraws(page: Page, key: string, presses: [string, string][]): Pr
             ch.port2.postMessage(null)
           })
         })
-        mo.observe(document.querySelector(`${sel} [data-plot]`)!, { childList: true })
+        mo.observe(document.querySelector(`${sel} [data-plot]`)!, changes)
       })
-    }, widgetSel(key))
+    }, { sel: widgetSel(key), changes: FIGURE_CHANGES })
     await page.keyboard.press(press)
     const s = await page.evaluate(() => Promise.race([(window as any).__bench.sample, new Promise((r) => setTimeout(() => r(null), 30_000))]))
     if (!s) throw new Error(`no redraw within 30 s after pressing ${press} on ${name}`)
@@ -187,7 +192,7 @@ async function longTasks(browser: Browser, origin: string) {
   const page = await openWidget(browser, origin, key, query)
   const applied = await page.locator(widgetSel(key)).evaluate((e) => (e as any).state)
   if (JSON.stringify(applied) !== JSON.stringify(state)) throw new Error(`the race did not take the URL state: ${JSON.stringify(applied)}`)
-  await page.evaluate((sel) => {
+  await page.evaluate(({ sel, changes }) => {
     const w = window as any
     w.__long = []; w.__draws = 0
     new PerformanceObserver((l) => { for (const e of l.getEntries()) w.__long.push(e.duration) }).observe({ type: 'longtask' })
@@ -200,8 +205,9 @@ async function longTasks(browser: Browser, origin: string) {
         w.__loaf.push({ ms: e.duration, what: [...new Set(scripts)].join(' + ') || 'no script', render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0 })
       }
     }).observe({ type: 'long-animation-frame' })
-    new MutationObserver(() => { w.__draws++ }).observe(document.querySelector(`${sel} [data-plot]`)!, { childList: true })
-  }, widgetSel(key))
+    // One callback per task that changed the figure: one per redraw.
+    new MutationObserver(() => { w.__draws++ }).observe(document.querySelector(`${sel} [data-plot]`)!, changes)
+  }, { sel: widgetSel(key), changes: FIGURE_CHANGES })
   const start = Date.now()
   const runMs: number[] = []
   while (Date.now() - start < 10_000) {
@@ -224,24 +230,26 @@ const server = await serveStatic(DIST)
 const browser = await launchChromium()
 try {
   const weights: Weight[] = []
-  for (const p of pages()) weights.push(await weigh(browser, server.origin, p))
+  if (ONLY.includes('weight')) for (const p of pages()) weights.push(await weigh(browser, server.origin, p))
   const key = 'depthsignal-demo'
   const small = `?${key}.depth=5&${key}.width=20&${key}.samples=50`
   const latency: [string, Sample[]][] = []
   const stepping: [string, string][] = [['width', 'ArrowRight']]
   // Width up, seed up, width up, …: each press lands on a state no earlier press computed ahead.
   const alternating: [string, string][] = [['width', 'ArrowRight'], ['seed', 'ArrowUp']]
-  for (const [label, query, presses] of [
+  const walks = [
     ['small (5 layers × 20 units, 50 examples), stepping width up', small, stepping],
     ['small, alternating width + 1 and seed + 1', small, alternating],
     ['page settings (10 layers × 100 units, 200 examples), stepping width up', '', stepping],
     ['page settings, alternating width + 1 and seed + 1', '', alternating],
-  ] as const) {
+  ] as const
+  for (const [label, query, presses] of ONLY.includes('latency') ? walks : []) {
     const page = await openWidget(browser, server.origin, key, query)
     latency.push([label, await redraws(page, key, presses)])
     await page.context().close()
   }
-  const race = await longTasks(browser, server.origin)
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(Object.fromEntries(latency), null, 1))
+  const race = ONLY.includes('training') ? await longTasks(browser, server.origin) : null
 
   const chapters = weights.filter((w) => w.path.startsWith('/chapters/'))
   const worstChapter = Math.max(...chapters.map((w) => w.eagerJs))
@@ -249,11 +257,15 @@ try {
   const med = (xs: number[]) => pct(xs, 0.5)
   console.log(`\n## Browser performance (Chromium, viewport 1280×720, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'})\n`)
   console.log(`Load average (1/5/15 min): ${loadStart} at the start, ${load()} at the end.\n`)
-  console.log('| page | eager JS gzip (files + inline) | inline | widgets hydrated at load | JS after hydrating all | CSS gzip |')
-  console.log('| --- | --- | --- | --- | --- | --- |')
-  for (const w of weights) console.log(`| ${w.path} | ${kb(w.eagerJs)} (${w.files} files) | ${kb(w.inlineJs)} | ${w.hydratedAtLoad} | +${kb(w.laterJs)} | ${kb(w.css)} |`)
-  console.log(`\n| key press → redraw, DepthSignal (N=${N} each) | median | p95 | figure: ready / waited for / run | median, ready | median, run | run, medians of the parts: input → post | worker: compute | worker: figure | transit | main thread: markup in place | render |`)
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+  if (weights.length) {
+    console.log('| page | eager JS gzip (files + inline) | inline | widgets hydrated at load | JS after hydrating all | CSS gzip |')
+    console.log('| --- | --- | --- | --- | --- | --- |')
+    for (const w of weights) console.log(`| ${w.path} | ${kb(w.eagerJs)} (${w.files} files) | ${kb(w.inlineJs)} | ${w.hydratedAtLoad} | +${kb(w.laterJs)} | ${kb(w.css)} |`)
+  }
+  if (latency.length) {
+    console.log(`\n| key press → redraw, DepthSignal (N=${N} each) | median | p95 | figure: ready / waited for / run | median, ready | median, run | run, medians of the parts: input → post | worker: compute | worker: figure | transit | main thread: markup in place | render |`)
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+  }
   for (const [label, s] of latency) {
     const total = s.map((x) => x.total)
     const runs = s.filter((x) => x.from === 'run')
@@ -261,19 +273,21 @@ try {
     const parts = (['input', 'compute', 'figure', 'transit', 'draw', 'render'] as const).map((k) => ms(med(runs.map((x) => x[k])))).join(' | ')
     console.log(`| ${label} | ${ms(med(total))} | ${ms(pct(total, 0.95))} | ${count('ahead')} / ${count('waited')} / ${count('run')} | ${ms(med(s.filter((x) => x.from === 'ahead').map((x) => x.total)))} | ${ms(med(runs.map((x) => x.total)))} | ${parts} |`)
   }
-  console.log(`\nTraining run: /widgets/${race.query} (work ${race.work.toExponential(2)} of ${trainingRaceSpec.work!.max.toExponential(0)}): ${race.runMs.length} run(s) of ${race.runMs.map((t) => (t / 1000).toFixed(1)).join(', ')} s in the worker, ${race.seconds.toFixed(1)} s observed, ${race.draws} redraws.\n`)
-  console.log('| measure | result | target | |')
+  if (race) console.log(`\nTraining run: /widgets/${race.query} (work ${race.work.toExponential(2)} of ${trainingRaceSpec.work!.max.toExponential(0)}): ${race.runMs.length} run(s) of ${race.runMs.map((t) => (t / 1000).toFixed(1)).join(', ')} s in the worker, ${race.seconds.toFixed(1)} s observed, ${race.draws} redraws.\n`)
+  console.log('\n| measure | result | target | |')
   console.log('| --- | --- | --- | --- |')
-  console.log(`| eager JS gzip, worst chapter page | ${kb(worstChapter)} | ≤ 30 KB | ${ok(worstChapter <= 30 * 1024)} |`)
+  if (weights.length) console.log(`| eager JS gzip, worst chapter page | ${kb(worstChapter)} | ≤ 30 KB | ${ok(worstChapter <= 30 * 1024)} |`)
   for (const [label, s] of latency) {
     const p95 = pct(s.map((x) => x.total), 0.95)
     console.log(`| key press → redraw p95, ${label} | ${ms(p95)} | ≤ 50 ms | ${ok(p95 <= 50)} |`)
   }
-  console.log(`| main-thread tasks > 50 ms during ${race.seconds.toFixed(0)} s of training | ${race.over50.length} (longest ${ms(race.longest)}) | 0 | ${ok(race.over50.length === 0)} |`)
-  if (race.over50.length) console.log(`\nLong tasks over 50 ms: ${race.over50.map((d) => d.toFixed(0)).join(', ')} ms`)
-  if (race.frames.length) {
-    console.log(`\nLong animation frames (> 50 ms) during the training, by what ran in them:\n${race.frames.map((f) => `- ${f}`).join('\n')}`)
-    console.log(`- longest: ${ms(race.longestFrame.ms)}, ${race.longestFrame.what}, of which ${ms(race.longestFrame.render)} rendering`)
+  if (race) {
+    console.log(`| main-thread tasks > 50 ms during ${race.seconds.toFixed(0)} s of training | ${race.over50.length} (longest ${ms(race.longest)}) | 0 | ${ok(race.over50.length === 0)} |`)
+    if (race.over50.length) console.log(`\nLong tasks over 50 ms: ${race.over50.map((d) => d.toFixed(0)).join(', ')} ms`)
+    if (race.frames.length) {
+      console.log(`\nLong animation frames (> 50 ms) during the training, by what ran in them:\n${race.frames.map((f) => `- ${f}`).join('\n')}`)
+      console.log(`- longest: ${ms(race.longestFrame.ms)}, ${race.longestFrame.what}, of which ${ms(race.longestFrame.render)} rendering`)
+    }
   }
 } finally {
   await browser.close()

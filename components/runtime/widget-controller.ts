@@ -2,10 +2,11 @@
  * The part of a widget that loads when it nears the viewport: runs experiments in the worker,
  * streams progress into the progress bar and the status line, puts the figures the worker drew
  * in place, and answers Run / Stop / Reset and the export buttons. Nothing here trains or draws
- * a chart: the page's main thread only swaps finished markup, so it stays free for the reader.
+ * a chart: the page's main thread only puts finished markup in place, so it stays free for the reader.
  */
 import { ExperimentRunner } from './runner.ts';
 import { exportFigure } from './export.ts';
+import { morphChildren } from './morph.ts';
 import { renderTable } from './table.ts';
 import { neighbours, writeControls } from './controls.ts';
 import type { View } from './protocol.ts';
@@ -205,7 +206,7 @@ export class WidgetController {
     this.host.notify([]);
     this.shown = null;
     this.running = '';
-    this.el('[data-plot]').innerHTML = this.original.plot;
+    this.place(this.original.plot);
     this.el('[data-table-body]').innerHTML = this.original.table;
     this.progress(0);
     this.say(`Reset to this page's settings. ${this.original.status}`);
@@ -215,10 +216,16 @@ export class WidgetController {
   private show(view: View): void {
     if (view === this.shown) return;
     this.shown = view;
-    const plot = this.el('[data-plot]');
-    plot.innerHTML = view.figure;
-    plot.setAttribute('aria-label', view.label);
+    this.place(view.figure);
+    this.el('[data-plot]').setAttribute('aria-label', view.label);
     this.el('[data-table-body]').replaceChildren(renderTable(document, view.table));
+  }
+
+  /** The figure's markup in place, changing only what differs from the one shown (see morph.ts). */
+  private place(markup: string): void {
+    const parsed = document.createElement('template');
+    parsed.innerHTML = markup;
+    morphChildren(this.el('[data-plot]'), parsed.content);
   }
 
   /**
