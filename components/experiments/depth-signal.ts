@@ -5,8 +5,8 @@
  * output (backward), with the variance argument's prediction beside them.
  */
 import {
-  createRng, Dense, firstNonFinite, histogram, INITIALIZER_VARIANCE, LOSSES, matrix, std,
-  type ActivationName, type InitializerName,
+  createRng, Dense, firstNonFinite, histogram, INITIALIZER_VARIANCE, LOSSES, std, zeros,
+  type ActivationName, type InitializerName, type Matrix, type Rng,
 } from '../../lib/index.ts';
 import type { Experiment } from '../runtime/experiment.ts';
 
@@ -56,6 +56,13 @@ function finiteStd(values: Float64Array): number {
   return finite.length ? std(finite) : NaN;
 }
 
+/** rows × cols standard-normal draws, row by row. */
+function normals(rows: number, cols: number, rng: Rng): Matrix {
+  const m = zeros(rows, cols);
+  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.normal();
+  return m;
+}
+
 function sharedHistogram(arrays: Float64Array[], symmetric: boolean) {
   let extent = 0;
   for (const a of arrays) {
@@ -78,8 +85,8 @@ export const depthSignal: Experiment<DepthSignalState, DepthSignalResult> = {
     const { initializer, activation, depth, width, samples, seed } = state;
     const rng = createRng(seed);
     const layers = Array.from({ length: depth }, () => new Dense({ inputDim: width, units: width, activation, initializer, rng }));
-    const x = matrix(samples, width, Array.from({ length: samples * width }, () => rng.normal()));
-    const y = matrix(samples, width, Array.from({ length: samples * width }, () => rng.normal()));
+    const x = normals(samples, width, rng);
+    const y = normals(samples, width, rng);
     // One forward and one backward pass of the MSE loss (nothing updated), without the weight
     // gradients, which nothing here shows; then only what the figure shows: the spread of z, a
     // and d loss/d a per layer, and one histogram per layer and direction.

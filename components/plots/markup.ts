@@ -6,6 +6,9 @@
  */
 
 const NUMBER = /#[0-9a-f]+|-?\d*\.?\d+(?:e[-+]?\d+)?/gi; // hex colours matched whole, kept as they are
+/** A value that is one number and nothing else (most attributes: x="44", y1="73.59"). */
+const ONE_NUMBER = /^-?\d*\.?\d+(?:e[-+]?\d+)?$/i;
+const DIGIT = /\d/;
 const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 const escapeText = (s: string) => s.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]);
@@ -26,6 +29,12 @@ export function roundTo(v: number, decimals: number): number {
 
 /** Every number in `value` rounded to `decimals` places, trailing zeros dropped, −0 as 0. */
 export function roundNumbers(value: string, decimals = 2): string {
+  // The common cases first, without a replacement callback: about half the time per figure.
+  if (ONE_NUMBER.test(value)) {
+    const v = Number(value);
+    return Number.isFinite(v) ? String(roundTo(v, decimals)) : value;
+  }
+  if (!DIGIT.test(value)) return value;
   return value.replace(NUMBER, (t) => {
     if (t.charCodeAt(0) === 35) return t; // '#': a colour
     const v = Number(t);

@@ -155,3 +155,28 @@ describe('roundTo', () => {
     for (const v of [0.125, -0.125, 1.005, -1.005, 0.145, 2.675, -0, 1e-7, -1e-7, 1e9 + 0.125]) expect(Object.is(roundTo(v, 2), reference(v, 2))).toBe(true);
   });
 });
+
+describe('roundNumbers', () => {
+  // The rule, spelled out slowly: every number token (hex colours kept) through toFixed.
+  const reference = (value: string, d: number) =>
+    value.replace(/#[0-9a-f]+|-?\d*\.?\d+(?:e[-+]?\d+)?/gi, (t) => {
+      if (t.startsWith('#')) return t;
+      const v = Number(t);
+      if (!Number.isFinite(v)) return t;
+      const r = Number(v.toFixed(d));
+      return String(Object.is(r, -0) ? 0 : r);
+    });
+  const number = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }).map(String),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => v.toExponential()),
+    fc.constantFrom('.5', '-.25', '-0', '0.0', '1e309', '-1e309', '00012.5', '1.', '1e', '12E-3', '0x1f', '#0a0b0c', ''),
+  );
+  const value = fc.oneof(number, fc.array(fc.oneof(number, fc.constantFrom('M', 'L', ',', ' ', 'translate(', ')', 'e', '-', '.', 'none')), { maxLength: 12 }).map((p) => p.join('')));
+
+  it('gives what rounding every number token by toFixed gives, for one number or many', () => {
+    fc.assert(fc.property(value, fc.integer({ min: 0, max: 4 }), (v, d) => {
+      expect(roundNumbers(v, d)).toBe(reference(v, d));
+    }), { numRuns: 20_000 });
+  });
+});
+
