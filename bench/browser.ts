@@ -205,6 +205,11 @@ async function longTasks(browser: Browser, origin: string) {
         w.__loaf.push({ ms: e.duration, what: [...new Set(scripts)].join(' + ') || 'no script', render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0 })
       }
     }).observe({ type: 'long-animation-frame' })
+    // Frame gaps (rAF to rAF): the margin below 50 ms, which the long-task count does not show.
+    w.__gaps = []
+    let last = performance.now()
+    const tick = (t: number) => { w.__gaps.push(t - last); last = t; requestAnimationFrame(tick) }
+    requestAnimationFrame(tick)
     // One callback per task that changed the figure: one per redraw.
     new MutationObserver(() => { w.__draws++ }).observe(document.querySelector(`${sel} [data-plot]`)!, changes)
   }, { sel: widgetSel(key), changes: FIGURE_CHANGES })
@@ -216,13 +221,13 @@ async function longTasks(browser: Browser, origin: string) {
     runMs.push(await page.evaluate(() => (window as any).__bench.done.ms))
   }
   const seconds = (Date.now() - start) / 1000
-  const { long, draws, loaf } = await page.evaluate(() => ({ long: (window as any).__long as number[], draws: (window as any).__draws as number, loaf: (window as any).__loaf as { ms: number; what: string; render: number }[] }))
+  const { long, draws, loaf, gaps } = await page.evaluate(() => ({ long: (window as any).__long as number[], draws: (window as any).__draws as number, loaf: (window as any).__loaf as { ms: number; what: string; render: number }[], gaps: ((window as any).__gaps as number[]).slice(1) }))
   await page.context().close()
   const byWhat = new Map<string, number[]>()
   for (const f of loaf) byWhat.set(f.what, [...(byWhat.get(f.what) ?? []), f.ms])
   const frames = [...byWhat].sort((a, b) => b[1].length - a[1].length).map(([what, d]) => `${d.length} × ${what} (median ${ms(pct(d, 0.5))}, longest ${ms(Math.max(...d))})`)
   const longestFrame = loaf.sort((a, b) => b.ms - a.ms)[0]
-  return { query, work, seconds, runMs, draws, over50: long.filter((d) => d > 50), longest: Math.max(0, ...long), frames, longestFrame }
+  return { query, work, seconds, runMs, draws, over50: long.filter((d) => d > 50), longest: Math.max(0, ...long), frames, longestFrame, gaps: { p99: pct(gaps, 0.99), max: Math.max(...gaps), over33: gaps.filter((g) => g > 33.4).length } }
 }
 
 const loadStart = load()
@@ -283,6 +288,7 @@ try {
   }
   if (race) {
     console.log(`| main-thread tasks > 50 ms during ${race.seconds.toFixed(0)} s of training | ${race.over50.length} (longest ${ms(race.longest)}) | 0 | ${ok(race.over50.length === 0)} |`)
+    console.log(`| frame gaps (rAF to rAF) during the training: p99 / longest / over two frames | ${ms(race.gaps.p99)} / ${ms(race.gaps.max)} / ${race.gaps.over33} | | |`)
     if (race.over50.length) console.log(`\nLong tasks over 50 ms: ${race.over50.map((d) => d.toFixed(0)).join(', ')} ms`)
     if (race.frames.length) {
       console.log(`\nLong animation frames (> 50 ms) during the training, by what ran in them:\n${race.frames.map((f) => `- ${f}`).join('\n')}`)
