@@ -4,6 +4,7 @@
  */
 import type * as Plot from '@observablehq/plot';
 import { baseOptions, renderPlot, type Base, type BaseOptions } from './base.ts';
+import { niceTicks } from './finite.ts';
 import { appendLegend, layoutLegend, marginTopFor, type LegendEntry } from './legend.ts';
 import { LOG_FORMAT } from './theme.ts';
 
@@ -17,6 +18,8 @@ export type XYOptions = BaseOptions & {
   legend?: boolean;
   /** The word next to the × where a series stops. */
   cutLabel?: string;
+  /** x takes whole values only (layers, epochs): ticks at whole numbers, written without decimals. */
+  wholeX?: boolean;
 };
 
 type XYDefaults = { width: number; height: number; xLabel: string; yLabel: string; cutLabel: string };
@@ -32,7 +35,14 @@ export function xyOptions(plot: string, options: XYOptions, d: XYDefaults, count
     logY: options.logY === true,
     legend: typeof options.legend === 'boolean' ? options.legend : count > 1,
     cutLabel: text(options.cutLabel, d.cutLabel),
+    wholeX: options.wholeX === true,
   };
+}
+
+/** Whole-number ticks over `domain`, about one per 80 px as Plot places them. */
+function wholeTicks([lo, hi]: [number, number], width: number): Plot.ScaleOptions {
+  const ticks = niceTicks(lo, hi, Math.max(2, Math.round(width / 80))).filter(Number.isInteger);
+  return { ticks, tickFormat: (v: number) => String(v).replace('-', '−') };
 }
 
 export type XY = ReturnType<typeof xyOptions>;
@@ -60,7 +70,7 @@ export function renderXY({ o, legend, margins, x, y, scales = {}, marks, notes }
       ...margins,
       marginTop: marginTopFor(layout),
       height: o.base.height + layout.height,
-      x: { type: 'linear', domain: x, label: o.xLabel, labelAnchor: 'right', ...scales.x },
+      x: { type: 'linear', domain: x, label: o.xLabel, labelAnchor: 'right', ...(o.wholeX ? wholeTicks(x, o.base.width) : {}), ...scales.x },
       y: { type: o.logY ? 'log' : 'linear', domain: y, nice: true, label: null, grid: true, tickFormat: o.logY ? LOG_FORMAT : undefined, ...scales.y },
       marks,
     },

@@ -57,6 +57,7 @@ function losses(r: DecisionBoundaryResult, s: DecisionBoundaryState, doc: Docume
       ariaLabel: 'Training and test loss per epoch',
       ariaDescription: 'Mean binary cross-entropy on the training points and on the held-out test points after each epoch, on a log scale; epoch 0 is the untrained network. A network that predicts ½ everywhere scores ln 2 ≈ 0.693, the dashed line.',
       xLabel: 'epoch',
+      wholeX: true,
       yLabel: 'loss (binary cross-entropy)',
       logY: true,
       height: 240,

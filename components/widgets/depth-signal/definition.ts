@@ -35,6 +35,7 @@ function stdChart(r: DepthSignalResult, doc: Document) {
         ? 'Measured standard deviation of pre-activations and back-propagated gradients per layer, on a log scale, with the dashed line the variance argument predicts for the pre-activations.'
         : 'Measured standard deviation of pre-activations and back-propagated gradients per layer, on a log scale. Sigmoid outputs are not centred on zero, so the variance argument gives no simple prediction here.',
       xLabel: 'layer',
+      wholeX: true,
       yLabel: 'standard deviation',
       logY: true,
       height: 260,

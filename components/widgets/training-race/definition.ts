@@ -28,6 +28,7 @@ function lossChart(r: TrainingRaceResult, s: TrainingRaceState, doc: Document) {
     ariaLabel: 'Training loss against steps, per initializer',
     ariaDescription: `Training loss on the whole training set after each epoch, median over ${s.seeds} seed${s.seeds > 1 ? 's' : ''} with the range from lowest to highest shaded. Every initializer sees the same data and the same minibatches; only the initial weights differ. A flat line is a network that does not learn.`,
     xLabel: 'step',
+    wholeX: true,
     yLabel: 'training loss',
     height: 280,
   });

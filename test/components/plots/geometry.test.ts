@@ -3,7 +3,7 @@
  * wrapped into rows, and legends kept inside narrow figures.
  */
 import { describe, expect, it } from 'vitest';
-import { heatmapWithPoints, histogramGrid, lineChart } from '../../../components/plots/index.ts';
+import { heatmapWithPoints, histogramGrid, lineChart, pointsChart } from '../../../components/plots/index.ts';
 import { HEAT, heatColor } from '../../../components/plots/theme.ts';
 import { A, doc, histogramData } from './fixtures.ts';
 
@@ -97,3 +97,22 @@ describe('heatmapWithPoints', () => {
     expect(svg.querySelectorAll('clipPath, [id]').length).toBe(0);
   });
 });
+
+describe('x–y charts with wholeX (layers, epochs)', () => {
+  // The x tick labels: the chart's texts but the y ticks (≥ 100 here, so never equal to an x
+  // tick), the axis labels and the legend.
+  const xTicks = (wholeX: boolean, x: number[]) => {
+    const svg = pointsChart({ points: [{ name: 'std', x, y: x.map((v) => 100 * v) }] }, { ...A, logY: true, wholeX, document: doc() });
+    const yTicks = new Set(Array.from(svg.querySelectorAll('g[text-anchor="end"] text')).map((t) => t.textContent));
+    return Array.from(svg.querySelectorAll('text')).map((t) => t.textContent!).filter((t) => !yTicks.has(t) && !/[→↑]/.test(t));
+  };
+
+  it('puts ticks only at whole numbers, written without decimals', () => {
+    expect(xTicks(false, [1, 2, 3, 4])).toContain('1.5'); // what Plot does on its own
+    expect(xTicks(true, [1, 2, 3, 4])).toEqual(['1', '2', '3', '4']);
+    const long = xTicks(true, Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(long.length).toBeGreaterThan(3);
+    for (const t of long) expect(t).toMatch(/^\d+$/);
+  });
+});
+
