@@ -133,10 +133,10 @@ type Sample = { total: number; from: 'run' | 'ahead' | 'waited'; input: number; 
 /** A seeded pause of 150–600 ms (Park–Miller), the same walk every time. */
 const pause = ((s) => () => 150 + 450 * ((s = (s * 16807) % 2147483647) / 2147483647))(42)
 
-/** 2. N key presses, press i on control presses[i % presses.length][0] with key [1]; each redraw timed. */
-async function redraws(page: Page, key: string, presses: [string, string][]): Promise<Sample[]> {
+/** 2. `n` key presses, press i on control presses[i % presses.length][0] with key [1]; each redraw timed. */
+async function redraws(page: Page, key: string, presses: [string, string][], n = N): Promise<Sample[]> {
   const out: Sample[] = []
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < n; i++) {
     const [name, press] = presses[i % presses.length]
     await page.locator(`${widgetSel(key)} [data-controls] [name="${name}"]`).focus()
     await page.evaluate(({ sel, changes }) => {
@@ -174,6 +174,28 @@ async function redraws(page: Page, key: string, presses: [string, string][]): Pr
     }
     await idle(page, key)
     await sleep(pause())
+  }
+  return out
+}
+
+/**
+ * 2b. The first two key presses on a fresh page, `count` pages: the widget hydrated, the pointer
+ * over it (which starts its worker, and its warm-up), 800 ms to reach for the slider, then
+ * ArrowRight twice on the width slider at a reader's pace.
+ */
+async function firstPresses(browser: Browser, origin: string, key: string, count: number): Promise<Sample[][]> {
+  const out: Sample[][] = []
+  for (let i = 0; i < count; i++) {
+    const context = await browser.newContext()
+    await context.addInitScript(instrumentWorkers)
+    const page = await context.newPage()
+    await page.goto(`${origin}/widgets/`, { waitUntil: 'load' })
+    await page.locator(widgetSel(key)).scrollIntoViewIfNeeded()
+    await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.ready === 'full', widgetSel(key), { timeout: 20_000 })
+    await page.locator(`${widgetSel(key)} [data-plot]`).hover()
+    await sleep(800)
+    out.push(await redraws(page, key, [['width', 'ArrowRight']], 2))
+    await context.close()
   }
   return out
 }
@@ -253,6 +275,7 @@ try {
     latency.push([label, await redraws(page, key, presses)])
     await page.context().close()
   }
+  const first = ONLY.includes('latency') ? await firstPresses(browser, server.origin, key, 6) : []
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(Object.fromEntries(latency), null, 1))
   const race = ONLY.includes('training') ? await longTasks(browser, server.origin) : null
 
@@ -277,6 +300,16 @@ try {
     const count = (f: Sample['from']) => s.filter((x) => x.from === f).length
     const parts = (['input', 'compute', 'figure', 'transit', 'draw', 'render'] as const).map((k) => ms(med(runs.map((x) => x[k])))).join(' | ')
     console.log(`| ${label} | ${ms(med(total))} | ${ms(pct(total, 0.95))} | ${count('ahead')} / ${count('waited')} / ${count('run')} | ${ms(med(s.filter((x) => x.from === 'ahead').map((x) => x.total)))} | ${ms(med(runs.map((x) => x.total)))} | ${parts} |`)
+  }
+  if (first.length) {
+    const row = (k: 0 | 1) => {
+      const s = first.map((f) => f[k])
+      return `${ms(med(s.map((x) => x.total)))} | ${ms(Math.max(...s.map((x) => x.total)))} | ${ms(med(s.map((x) => x.compute)))} | ${ms(med(s.map((x) => x.figure)))}`
+    }
+    console.log(`\n| fresh page, page settings, pointer over the widget 0.8 s before (${first.length} pages) | median | longest | worker: compute (median) | worker: figure (median) |`)
+    console.log('| --- | --- | --- | --- | --- |')
+    console.log(`| first key press | ${row(0)} |`)
+    console.log(`| second key press | ${row(1)} |`)
   }
   if (race) console.log(`\nTraining run: /widgets/${race.query} (work ${race.work.toExponential(2)} of ${trainingRaceSpec.work!.max.toExponential(0)}): ${race.runMs.length} run(s) of ${race.runMs.map((t) => (t / 1000).toFixed(1)).join(', ')} s in the worker, ${race.seconds.toFixed(1)} s observed, ${race.draws} redraws.\n`)
   console.log('\n| measure | result | target | |')

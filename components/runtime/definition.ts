@@ -24,6 +24,13 @@ export interface WidgetDefinition<S, R> {
   summary(result: R, state: S): string;
   /** Accessible name of the figure. */
   label(state: S): string;
+  /**
+   * Live widgets, optional: a far cheaper state that runs the same code as `state` (same
+   * activation, initializer…). A fresh worker runs and draws it a few times while the reader
+   * reaches for a control, so the engine's and Plot's code is compiled before the first real run
+   * (see experiment.worker.ts, `warmUp`). It must be a valid state of the widget's spec.
+   */
+  warmUp?(state: S): S;
 }
 
 /** Formats a number for tables and sentences: 4 significant digits, plain words for non-finite. */

@@ -6,6 +6,7 @@
  * browser does at once whatever the experiment is doing.
  */
 import { EXPERIMENTS } from '../experiments/registry.ts';
+import { runToEnd } from './experiment.ts';
 import { svgMarkup } from '../plots/markup.ts';
 import { createSvgDocument } from '../plots/svg-document.ts';
 import { DEFINITIONS } from '../widgets/definitions.ts';
@@ -16,6 +17,29 @@ const post = (message: FromWorker) => (self as unknown as DedicatedWorkerGlobalS
 const interval = 1000 / MAX_UPDATES_PER_SECOND;
 
 let doc: Document | null = null;
+
+/**
+ * Warming up: a fresh worker's first two runs at the chapter's DepthSignal settings took ~180 ms
+ * each, against ~75 ms from the third on — V8 runs new code unoptimised at first (and boxes every
+ * number it returns). Running the widget's cheap warm-up state for up to WARM_UP_MS, before the
+ * reader's first change, compiles that code. A run asked for meanwhile ends the warm-up.
+ */
+const WARM_UP_MS = 150;
+const WARM_UP_RUNS = 30;
+let warming = false;
+
+async function warmUp(widget: string, state: unknown): Promise<void> {
+  const { def, experiment } = await prepare(widget);
+  if (!def.warmUp) return;
+  const cheap = def.warmUp(state);
+  warming = true;
+  const start = performance.now();
+  for (let i = 0; i < WARM_UP_RUNS && warming && performance.now() - start < WARM_UP_MS; i++) {
+    view(def, runToEnd(experiment, cheap), cheap);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let a run message in
+  }
+  warming = false;
+}
 
 /** The figure, table and sentence for `result`, as the page will show them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -42,9 +66,11 @@ async function prepare(widget: string) {
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
   if (event.data.type === 'warm') {
-    await prepare(event.data.widget).catch(() => {}); // a failure here is reported by the run that follows
+    const { widget, state } = event.data;
+    await (state === undefined ? prepare(widget) : warmUp(widget, state)).catch(() => {}); // a failure here is reported by the run that follows
     return;
   }
+  warming = false;
   const { id, widget, state, quiet } = event.data;
   try {
     const { def, experiment } = await prepare(widget);

@@ -3,9 +3,10 @@ import type { Table } from './definition.ts';
 
 /**
  * 'run': run and draw; `quiet` (a state computed ahead, see WidgetController) sends no progress.
- * 'warm': load what widget `widget` needs (definition, Plot, experiment, DOM) before its first run.
+ * 'warm': load what widget `widget` needs (definition, Plot, experiment, DOM) before its first run;
+ * with `state`, also run the definition's warm-up state for it (see WidgetDefinition.warmUp).
  */
-export type ToWorker = { type: 'run'; id: number; widget: string; state: unknown; quiet?: boolean } | { type: 'warm'; widget: string };
+export type ToWorker = { type: 'run'; id: number; widget: string; state: unknown; quiet?: boolean } | { type: 'warm'; widget: string; state?: unknown };
 
 /**
  * Everything the page shows for one result, made in the worker: the figure as SVG markup (Plot

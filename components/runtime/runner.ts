@@ -61,11 +61,14 @@ export class ExperimentRunner {
     return true;
   }
 
-  /** Starts the worker and has it load what `widget` needs, so that the first run starts at once. */
-  warm(widget: string): void {
+  /**
+   * Starts the worker and has it load what `widget` needs, so that the first run starts at once;
+   * given the state on screen, it also compiles the code that state runs (see WidgetDefinition.warmUp).
+   */
+  warm(widget: string, state?: unknown): void {
     if (this.worker) return;
     this.worker = this.spawn();
-    const message: ToWorker = { type: 'warm', widget };
+    const message: ToWorker = { type: 'warm', widget, state };
     this.worker.postMessage(message);
   }
 

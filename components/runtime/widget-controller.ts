@@ -63,7 +63,7 @@ export class WidgetController {
 
   /** The reader is about to use the widget (pointer over it, focus in it): get the worker ready. */
   warm(): void {
-    this.runner.warm(this.host.dataset.widget!);
+    this.runner.warm(this.host.dataset.widget!, this.mode === 'live' ? { ...this.host.state } : undefined);
   }
 
   dispose(): void {

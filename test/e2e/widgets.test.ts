@@ -184,6 +184,35 @@ describe('widgets found in the built site', () => {
         expectNoTrouble(w);
       });
 
+      if (widget.mode === 'live') it('answers a key press made while its worker warms up with that state’s figure', async () => {
+        const w = await watchedContext(site.browser, site.origin);
+        const { page, root } = await open(w, widget);
+        await page.evaluate(() => {
+          const sent: { type: string; state?: unknown }[] = ((window as unknown as { __sent: unknown }).__sent = []);
+          const post = Worker.prototype.postMessage;
+          Worker.prototype.postMessage = function (this: Worker, message: { type: string; state?: unknown }, ...rest: unknown[]) {
+            sent.push({ type: message.type, state: message.state });
+            return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+          } as typeof Worker.prototype.postMessage;
+        });
+        const slider = root.locator('[data-controls] input[type="range"]').first();
+        const name = (await slider.getAttribute('name'))!;
+        await slider.focus(); // starts the worker and, for a widget with a warm-up state, its warm-up
+        await page.keyboard.press('ArrowLeft'); // at once, during the warm-up
+        const sent = await page.evaluate(() => (window as unknown as { __sent: { type: string; state?: unknown }[] }).__sent);
+        expect(sent[0]?.type, 'the first message to the worker').toBe('warm');
+        expect(sent[0]?.state, 'the warm message carries the state on screen').toBeTypeOf('object');
+        await page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy'), widget.key, { timeout: 60_000 });
+        const value = await slider.inputValue();
+        await expect.poll(() => new URL(page.url()).searchParams.get(`${widget.key}.${name}`), { timeout: 2000 }).toBe(value);
+        const drawn = await figure(root);
+        const fresh = await open(w, widget, new URL(page.url()).search);
+        await fresh.page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy') && document.querySelector(`notebook-widget[data-key="${key}"] [data-status]`)!.textContent !== '', widget.key);
+        await expect.poll(() => figure(fresh.root), { timeout: 30_000 }).toBe(drawn);
+        await w.context.close();
+        expectNoTrouble(w);
+      });
+
       it('round-trips its state through the URL', async () => {
         const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);

@@ -62,6 +62,9 @@ export const depthSignalWidget: WidgetDefinition<DepthSignalState, DepthSignalRe
   experiment: 'depthSignal',
   mode: 'live',
   label: (s) => `Signal through ${s.depth} ${s.activation} layers of ${s.width} units, ${name(s)}`,
+  // The same initializer and activation through 3 layers of ≤ 32 units, 32 examples: ~1% of the
+  // chapter's work, the same kernels and the same three charts.
+  warmUp: (s) => ({ ...s, depth: Math.min(s.depth, 3), width: Math.min(s.width, 32), samples: Math.min(s.samples, 32) }),
   draw(r, _s, doc) {
     const box = doc.createElement('div');
     box.className = 'depth-signal';
