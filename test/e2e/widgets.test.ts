@@ -48,6 +48,36 @@ async function changeASelect(root: Locator): Promise<[string, string]> {
   return [name, next];
 }
 
+type WorkerMessage = { type: string; id?: number; quiet: boolean; state?: unknown };
+
+/**
+ * From now on, every message the page sends a worker and every 'done' a worker sends back, in
+ * order; returns a function reading the list.
+ */
+async function logWorkerMessages(page: Page): Promise<() => Promise<WorkerMessage[]>> {
+  await page.evaluate(() => {
+    const log: WorkerMessage[] = ((window as unknown as { __log: unknown }).__log = []);
+    const seen = new WeakSet<Worker>();
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: { type: string; id?: number; quiet?: boolean; state?: unknown }, ...rest: unknown[]) {
+      if (!seen.has(this)) {
+        seen.add(this);
+        this.addEventListener('message', (e) => e.data?.type === 'done' && log.push({ type: 'done', id: e.data.id, quiet: false }));
+      }
+      log.push({ type: message.type, id: message.id, quiet: !!message.quiet, state: message.state });
+      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+    } as typeof Worker.prototype.postMessage;
+  });
+  return () => page.evaluate(() => (window as unknown as { __log: WorkerMessage[] }).__log);
+}
+
+/** The state in `page`'s address, opened on a fresh page, draws exactly `drawn`. */
+async function expectFreshPageDraws(w: WatchedContext, widget: Found, page: Page, drawn: string): Promise<void> {
+  const fresh = await open(w, widget, new URL(page.url()).search);
+  await fresh.page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy') && document.querySelector(`notebook-widget[data-key="${key}"] [data-status]`)!.textContent !== '', widget.key);
+  await expect.poll(() => figure(fresh.root), { timeout: 30_000 }).toBe(drawn);
+}
+
 function expectNoTrouble(w: WatchedContext): void {
   expect(w.trouble.consoleErrors, 'console errors').toEqual([]);
   expect(w.trouble.pageErrors, 'uncaught errors').toEqual([]);
@@ -137,21 +167,7 @@ describe('widgets found in the built site', () => {
       if (widget.mode === 'live') it('computes the next slider value ahead: the key press shows it without a run, as a fresh page would draw it', async () => {
         const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
-        // Every message to a worker, and every 'done' from one, as [type, id, quiet].
-        await page.evaluate(() => {
-          const log: [string, number, boolean][] = ((window as unknown as { __log: unknown }).__log = []);
-          const seen = new WeakSet<Worker>();
-          const post = Worker.prototype.postMessage;
-          Worker.prototype.postMessage = function (this: Worker, message: { type: string; id: number; quiet?: boolean }, ...rest: unknown[]) {
-            if (!seen.has(this)) {
-              seen.add(this);
-              this.addEventListener('message', (e) => e.data?.type === 'done' && log.push(['done', e.data.id, false]));
-            }
-            log.push([message.type, message.id, !!message.quiet]);
-            return (post as (...a: unknown[]) => void).call(this, message, ...rest);
-          } as typeof Worker.prototype.postMessage;
-        });
-        const log = () => page.evaluate(() => (window as unknown as { __log: [string, number, boolean][] }).__log);
+        const log = await logWorkerMessages(page);
         const slider = root.locator('[data-controls] input[type="range"]').first();
         const name = (await slider.getAttribute('name'))!;
         await slider.focus();
@@ -160,7 +176,7 @@ describe('widgets found in the built site', () => {
         // ahead, so on a slow machine this takes a few presses).
         const aheadDone = async () => {
           const l = await log();
-          return l.some(([type, id, quiet]) => type === 'run' && quiet && l.some(([t, i]) => t === 'done' && i === id));
+          return l.some(({ type, id, quiet }) => type === 'run' && quiet && l.some((m) => m.type === 'done' && m.id === id));
         };
         for (let press = 0; press < 8 && !(await aheadDone()); press++) {
           await page.keyboard.press('ArrowLeft');
@@ -172,14 +188,12 @@ describe('widgets found in the built site', () => {
         const shown = await figure(root);
         await page.keyboard.press('ArrowLeft');
         await expect.poll(() => figure(root), { timeout: 2000 }).not.toBe(shown);
-        expect((await log()).slice(before).filter(([type, , quiet]) => type === 'run' && !quiet), 'no run for a value computed ahead').toEqual([]);
+        expect((await log()).slice(before).filter(({ type, quiet }) => type === 'run' && !quiet), 'no run for a value computed ahead').toEqual([]);
         const drawn = await figure(root);
         // The same state from scratch on a fresh page: the same figure.
         const value = await slider.inputValue();
         await expect.poll(() => new URL(page.url()).searchParams.get(`${widget.key}.${name}`), { timeout: 2000 }).toBe(value);
-        const fresh = await open(w, widget, new URL(page.url()).search);
-        await fresh.page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy') && document.querySelector(`notebook-widget[data-key="${key}"] [data-status]`)!.textContent !== '', widget.key);
-        await expect.poll(() => figure(fresh.root), { timeout: 30_000 }).toBe(drawn);
+        await expectFreshPageDraws(w, widget, page, drawn);
         await w.context.close();
         expectNoTrouble(w);
       });
@@ -187,28 +201,19 @@ describe('widgets found in the built site', () => {
       if (widget.mode === 'live') it('answers a key press made while its worker warms up with that state’s figure', async () => {
         const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
-        await page.evaluate(() => {
-          const sent: { type: string; state?: unknown }[] = ((window as unknown as { __sent: unknown }).__sent = []);
-          const post = Worker.prototype.postMessage;
-          Worker.prototype.postMessage = function (this: Worker, message: { type: string; state?: unknown }, ...rest: unknown[]) {
-            sent.push({ type: message.type, state: message.state });
-            return (post as (...a: unknown[]) => void).call(this, message, ...rest);
-          } as typeof Worker.prototype.postMessage;
-        });
+        const log = await logWorkerMessages(page);
         const slider = root.locator('[data-controls] input[type="range"]').first();
         const name = (await slider.getAttribute('name'))!;
         await slider.focus(); // starts the worker and, for a widget with a warm-up state, its warm-up
         await page.keyboard.press('ArrowLeft'); // at once, during the warm-up
-        const sent = await page.evaluate(() => (window as unknown as { __sent: { type: string; state?: unknown }[] }).__sent);
+        const sent = await log();
         expect(sent[0]?.type, 'the first message to the worker').toBe('warm');
         expect(sent[0]?.state, 'the warm message carries the state on screen').toBeTypeOf('object');
         await page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy'), widget.key, { timeout: 60_000 });
         const value = await slider.inputValue();
         await expect.poll(() => new URL(page.url()).searchParams.get(`${widget.key}.${name}`), { timeout: 2000 }).toBe(value);
         const drawn = await figure(root);
-        const fresh = await open(w, widget, new URL(page.url()).search);
-        await fresh.page.waitForFunction((key) => !document.querySelector(`notebook-widget[data-key="${key}"]`)!.hasAttribute('data-busy') && document.querySelector(`notebook-widget[data-key="${key}"] [data-status]`)!.textContent !== '', widget.key);
-        await expect.poll(() => figure(fresh.root), { timeout: 30_000 }).toBe(drawn);
+        await expectFreshPageDraws(w, widget, page, drawn);
         await w.context.close();
         expectNoTrouble(w);
       });
