@@ -3,16 +3,17 @@
  * built site (dist/, served on 127.0.0.1) in the system Chromium with the test flags:
  *   1. JavaScript per page, gzip: fetched at load with the viewport at the top (before any
  *      interaction or scrolling), plus inline scripts; then what hydrating every widget adds; CSS.
- *   2. Slider → redraw for a live widget (DepthSignal on /widgets/): from the `input` event of a
- *      real key press to the first paint after the new figure is in the DOM, at a reader's pace
- *      (a random pause of 150–600 ms after each redraw, seeded). Two walks per setting, each
- *      visiting only new states: stepping one slider up (the widget may have computed the
- *      value ahead: see WidgetController.prefetch), and alternating that slider and the seed
- *      field, both up (each press lands on a state nothing computed ahead, and may wait for one
- *      being computed ahead). Width goes up by N (stepping) or N/2 (alternating) from the start. Each redraw is classed by where its figure came from: computed ahead and ready,
- *      computed ahead and waited for, or a run for it — the last split into the worker's
- *      computation and drawing (from its 'done' message), transit, the main thread putting the
- *      markup in place, and rendering.
+ *   2. Slider → redraw for the live widgets (DepthSignal and InitRecipes on /widgets/): from the
+ *      `input` event of a real key press to the first paint after the new figure is in the DOM,
+ *      at a reader's pace (a random pause of 150–600 ms after each redraw, seeded). Two walks per
+ *      setting, each visiting only new states: stepping one slider up (the widget may have
+ *      computed the value ahead: see WidgetController.prefetch), and alternating that slider and
+ *      the seed field, both up (each press lands on a state nothing computed ahead, and may wait
+ *      for one being computed ahead). The slider goes up by N (stepping) or N/2 (alternating).
+ *      Each redraw is classed by where its figure came from: computed ahead and ready, computed
+ *      ahead and waited for, or a run for it — the last split into the worker's computation and
+ *      drawing (from its 'done' message), transit, the main thread putting the markup in place,
+ *      and rendering.
  *   3. Main-thread long tasks (PerformanceObserver 'longtask') while TrainingRace trains for 10 s.
  * A benchmark, not a test: it prints markdown tables and exits 0 (1 only without a built site).
  * Flags: --n=40 (samples per latency row); --only=weight,latency,training (a subset of the three);
@@ -181,9 +182,9 @@ async function redraws(page: Page, key: string, presses: [string, string][], n =
 /**
  * 2b. The first two key presses on a fresh page, `count` pages: the widget hydrated, the pointer
  * over it (which starts its worker, and its warm-up), 800 ms to reach for the slider, then
- * ArrowRight twice on the width slider at a reader's pace.
+ * ArrowRight twice on `slider` at a reader's pace.
  */
-async function firstPresses(browser: Browser, origin: string, key: string, count: number): Promise<Sample[][]> {
+async function firstPresses(browser: Browser, origin: string, key: string, slider: string, count: number): Promise<Sample[][]> {
   const out: Sample[][] = []
   for (let i = 0; i < count; i++) {
     const context = await browser.newContext()
@@ -194,7 +195,7 @@ async function firstPresses(browser: Browser, origin: string, key: string, count
     await page.waitForFunction((s) => document.querySelector<HTMLElement>(s)?.dataset.ready === 'full', widgetSel(key), { timeout: 20_000 })
     await page.locator(`${widgetSel(key)} [data-plot]`).hover()
     await sleep(800)
-    out.push(await redraws(page, key, [['width', 'ArrowRight']], 2))
+    out.push(await redraws(page, key, [[slider, 'ArrowRight']], 2))
     await context.close()
   }
   return out
@@ -261,21 +262,29 @@ try {
   const key = 'depthsignal-demo'
   const small = `?${key}.depth=5&${key}.width=20&${key}.samples=50`
   const latency: [string, Sample[]][] = []
-  const stepping: [string, string][] = [['width', 'ArrowRight']]
-  // Width up, seed up, width up, …: each press lands on a state no earlier press computed ahead.
-  const alternating: [string, string][] = [['width', 'ArrowRight'], ['seed', 'ArrowUp']]
-  const walks = [
-    ['small (5 layers × 20 units, 50 examples), stepping width up', small, stepping],
-    ['small, alternating width + 1 and seed + 1', small, alternating],
-    ['page settings (10 layers × 100 units, 200 examples), stepping width up', '', stepping],
-    ['page settings, alternating width + 1 and seed + 1', '', alternating],
-  ] as const
-  for (const [label, query, presses] of ONLY.includes('latency') ? walks : []) {
-    const page = await openWidget(browser, server.origin, key, query)
-    latency.push([label, await redraws(page, key, presses)])
+  // One slider stepped up (the widget may have computed the next value ahead), or that slider and
+  // the seed alternately, both up: then each press lands on a state no earlier press computed ahead.
+  const stepping = (slider: string): [string, string][] => [[slider, 'ArrowRight']]
+  const alternating = (slider: string): [string, string][] => [[slider, 'ArrowRight'], ['seed', 'ArrowUp']]
+  // Every live widget (they redraw on each change and never train), at its page settings; DepthSignal also small.
+  const walks: [label: string, key: string, query: string, presses: [string, string][]][] = [
+    ['DepthSignal, small (5 layers × 20 units, 50 examples), stepping width up', key, small, stepping('width')],
+    ['DepthSignal, small, alternating width + 1 and seed + 1', key, small, alternating('width')],
+    ['DepthSignal, page settings (10 layers × 100 units, 200 examples), stepping width up', key, '', stepping('width')],
+    ['DepthSignal, page settings, alternating width + 1 and seed + 1', key, '', alternating('width')],
+    ['InitRecipes, page settings (6 recipes, 100 × 100 weights each), stepping n_in up', 'initrecipes-demo', '', stepping('fanIn')],
+    ['InitRecipes, page settings, alternating n_in + 1 and seed + 1', 'initrecipes-demo', '', alternating('fanIn')],
+  ]
+  for (const [label, widget, query, presses] of ONLY.includes('latency') ? walks : []) {
+    const page = await openWidget(browser, server.origin, widget, query)
+    latency.push([label, await redraws(page, widget, presses)])
     await page.context().close()
   }
-  const first = ONLY.includes('latency') ? await firstPresses(browser, server.origin, key, 6) : []
+  const firsts: [string, Sample[][]][] = []
+  if (ONLY.includes('latency')) {
+    firsts.push(['DepthSignal, width', await firstPresses(browser, server.origin, key, 'width', 6)])
+    firsts.push(['InitRecipes, n_in', await firstPresses(browser, server.origin, 'initrecipes-demo', 'fanIn', 6)])
+  }
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(Object.fromEntries(latency), null, 1))
   const race = ONLY.includes('training') ? await longTasks(browser, server.origin) : null
 
@@ -291,7 +300,7 @@ try {
     for (const w of weights) console.log(`| ${w.path} | ${kb(w.eagerJs)} (${w.files} files) | ${kb(w.inlineJs)} | ${w.hydratedAtLoad} | +${kb(w.laterJs)} | ${kb(w.css)} |`)
   }
   if (latency.length) {
-    console.log(`\n| key press → redraw, DepthSignal (N=${N} each) | median | p95 | figure: ready / waited for / run | median, ready | median, run | run, medians of the parts: input → post | worker: compute | worker: figure | transit | main thread: markup in place | render |`)
+    console.log(`\n| key press → redraw, live widgets on /widgets/ (N=${N} each) | median | p95 | figure: ready / waited for / run | median, ready | median, run | run, medians of the parts: input → post | worker: compute | worker: figure | transit | main thread: markup in place | render |`)
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
   }
   for (const [label, s] of latency) {
@@ -301,15 +310,17 @@ try {
     const parts = (['input', 'compute', 'figure', 'transit', 'draw', 'render'] as const).map((k) => ms(med(runs.map((x) => x[k])))).join(' | ')
     console.log(`| ${label} | ${ms(med(total))} | ${ms(pct(total, 0.95))} | ${count('ahead')} / ${count('waited')} / ${count('run')} | ${ms(med(s.filter((x) => x.from === 'ahead').map((x) => x.total)))} | ${ms(med(runs.map((x) => x.total)))} | ${parts} |`)
   }
-  if (first.length) {
-    const row = (k: 0 | 1) => {
+  if (firsts.length) {
+    const row = (first: Sample[][], k: 0 | 1) => {
       const s = first.map((f) => f[k])
       return `${ms(med(s.map((x) => x.total)))} | ${ms(Math.max(...s.map((x) => x.total)))} | ${ms(med(s.map((x) => x.compute)))} | ${ms(med(s.map((x) => x.figure)))}`
     }
-    console.log(`\n| fresh page, page settings, pointer over the widget 0.8 s before (${first.length} pages) | median | longest | worker: compute (median) | worker: figure (median) |`)
+    console.log(`\n| fresh page, page settings, pointer over the widget 0.8 s before (${firsts[0][1].length} pages each) | median | longest | worker: compute (median) | worker: figure (median) |`)
     console.log('| --- | --- | --- | --- | --- |')
-    console.log(`| first key press | ${row(0)} |`)
-    console.log(`| second key press | ${row(1)} |`)
+    for (const [label, first] of firsts) {
+      console.log(`| ${label}: first key press | ${row(first, 0)} |`)
+      console.log(`| ${label}: second key press | ${row(first, 1)} |`)
+    }
   }
   if (race) console.log(`\nTraining run: /widgets/${race.query} (work ${race.work.toExponential(2)} of ${trainingRaceSpec.work!.max.toExponential(0)}): ${race.runMs.length} run(s) of ${race.runMs.map((t) => (t / 1000).toFixed(1)).join(', ')} s in the worker, ${race.seconds.toFixed(1)} s observed, ${race.draws} redraws.\n`)
   console.log('\n| measure | result | target | |')
