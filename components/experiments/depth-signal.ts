@@ -9,6 +9,7 @@ import {
   type ActivationName, type InitializerName, type Matrix, type Rng,
 } from '../../lib/index.ts';
 import type { Experiment } from '../runtime/experiment.ts';
+import { largestMagnitude } from './magnitude.ts';
 
 export type DepthSignalState = {
   initializer: InitializerName;
@@ -64,14 +65,7 @@ function normals(rows: number, cols: number, rng: Rng): Matrix {
 }
 
 function sharedHistogram(arrays: Float64Array[], symmetric: boolean) {
-  let extent = 0;
-  for (const a of arrays) {
-    for (let i = 0; i < a.length; i++) {
-      const v = a[i] < 0 ? -a[i] : a[i];
-      if (v > extent && v !== Infinity) extent = v; // NaN fails the comparison
-    }
-  }
-  if (!(extent > 0)) extent = 1;
+  const extent = largestMagnitude(arrays);
   const domain: [number, number] = symmetric ? [-extent, extent] : [0, extent];
   return arrays.map((a) => {
     const h = histogram(a, { bins: BINS, domain });

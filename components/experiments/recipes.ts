@@ -6,6 +6,7 @@
  */
 import { createRng, INITIALIZER_BOUND, INITIALIZER_VARIANCE, INITIALIZERS, histogram, variance, type InitializerName } from '../../lib/index.ts';
 import type { Experiment } from '../runtime/experiment.ts';
+import { largestMagnitude } from './magnitude.ts';
 
 export type RecipesState = { initializers: InitializerName[]; fanIn: number; fanOut: number; activation: 'linear' | 'relu'; seed: number };
 
@@ -31,9 +32,8 @@ export const recipes: Experiment<RecipesState, RecipesResult> = {
     const rng = createRng(state.seed);
     const drawn = state.initializers.map((name) => ({ name, w: INITIALIZERS[name](fanIn, fanOut, rng.fork()) }));
     // One x range for every panel, so the widths of the laws compare at a glance.
-    let extent = 0;
-    for (const { w } of drawn) for (const v of w.data) extent = Math.max(extent, Math.abs(v));
-    const domain: [number, number] = extent > 0 ? [-extent, extent] : [-1, 1];
+    const extent = largestMagnitude(drawn.map(({ w }) => w.data));
+    const domain: [number, number] = [-extent, extent];
     const result: RecipesResult = {
       state,
       recipes: drawn.map(({ name, w }) => {
