@@ -7,14 +7,12 @@ import type { DecisionBoundaryResult, DecisionBoundaryState } from '../../experi
 import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
 import { heatmapWithPoints } from '../../plots/heatmap-with-points.ts';
 import { lineChart } from '../../plots/line-chart.ts';
+import { DATASET_LABELS, INITIALIZER_NAMES_SHORT } from '../labels.ts';
 import { decisionBoundarySpec } from './spec.ts';
 import { appendTestPoints } from './test-points.ts';
 
-const SHORT: Record<DecisionBoundaryState['initializer'], string> = {
-  zeros: 'all-zero weights', random: 'random U(±0.1)', postGlorot: 'post “Glorot”', glorotUniform: 'Glorot uniform',
-  glorotNormal: 'Glorot normal', postHe: 'post “He”', heUniform: 'He uniform', heNormal: 'He normal',
-};
-const DATA = { moons: 'two moons', circles: 'two circles', spirals: 'two spirals' } as const;
+/** Recipes by name; a start of zeros reads better in a sentence as "all-zero weights". */
+const SHORT: Record<DecisionBoundaryState['initializer'], string> = { ...INITIALIZER_NAMES_SHORT, zeros: 'all-zero weights' };
 const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${fmt(100 * v)}%`);
 
 /** The start in words: "Glorot uniform × 0.01 (scaled down)", "He normal as published", "all-zero weights". */
@@ -85,7 +83,7 @@ export const decisionBoundaryWidget: WidgetDefinition<DecisionBoundaryState, Dec
   spec: decisionBoundarySpec,
   experiment: 'decisionBoundary',
   mode: 'train',
-  label: (s) => `Decision boundary on ${DATA[s.dataset]}: ${s.depth} ${s.activation} layer${s.depth > 1 ? 's' : ''} of ${s.width} units from ${startWords(s)}`,
+  label: (s) => `Decision boundary on ${DATASET_LABELS[s.dataset]}: ${s.depth} ${s.activation} layer${s.depth > 1 ? 's' : ''} of ${s.width} units from ${startWords(s)}`,
   draw(r, s, doc) {
     const box = doc.createElement('div');
     box.className = 'decision-boundary';

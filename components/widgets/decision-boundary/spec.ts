@@ -5,23 +5,10 @@
  */
 import { defineWidget } from '../../runtime/params.ts';
 import type { Params, StateOf } from '../../runtime/params-types.ts';
+import { DATASET_LABELS, INITIALIZER_LABELS, INITIALIZER_NAMES } from '../labels.ts';
 
 /** The engine's initializer names (lib/initializers.ts), in its order; a test keeps them in sync. */
-export const BOUNDARY_INITIALIZERS = [
-  'zeros', 'random', 'postGlorot', 'glorotUniform', 'glorotNormal', 'postHe', 'heUniform', 'heNormal',
-] as const;
-
-/** What each initializer draws, in words (n_in, n_out: the layer's fan-in and fan-out). */
-export const START_LABELS: Record<(typeof BOUNDARY_INITIALIZERS)[number], string> = {
-  zeros: 'zeros: every weight 0',
-  random: 'random: U(±0.1), the post’s',
-  postGlorot: 'post “Glorot”: U(±√(1/n_in))',
-  glorotUniform: 'Glorot uniform (paper): Var 2/(n_in+n_out)',
-  glorotNormal: 'Glorot normal (paper): Var 2/(n_in+n_out)',
-  postHe: 'post “He”: U(±√(2/n_in))',
-  heUniform: 'He uniform (paper): Var 2/n_in',
-  heNormal: 'He normal (paper): Var 2/n_in',
-};
+export const BOUNDARY_INITIALIZERS = INITIALIZER_NAMES;
 
 /** Share of the generated examples held out for testing (the experiment uses the same; a test checks). */
 export const BOUNDARY_TEST_FRACTION = 0.25;
@@ -30,11 +17,11 @@ const MAX_SAMPLES = 1000;
 const params = {
   dataset: {
     kind: 'enum', options: ['moons', 'circles', 'spirals'], default: 'moons', label: 'Data',
-    labels: { moons: 'two moons', circles: 'two circles', spirals: 'two spirals' },
+    labels: { moons: DATASET_LABELS.moons, circles: DATASET_LABELS.circles, spirals: DATASET_LABELS.spirals },
   },
   noise: { kind: 'number', min: 0, max: 0.5, default: 0.2, label: 'Noise (std added to each coordinate)' },
   samples: { kind: 'int', min: 40, max: MAX_SAMPLES, default: 300, label: 'Examples (a quarter held out for testing)' },
-  initializer: { kind: 'enum', options: BOUNDARY_INITIALIZERS, default: 'glorotUniform', label: 'Initializer', labels: START_LABELS },
+  initializer: { kind: 'enum', options: BOUNDARY_INITIALIZERS, default: 'glorotUniform', label: 'Initializer', labels: INITIALIZER_LABELS },
   gain: {
     kind: 'number', min: 0.01, max: 10, default: 1, scale: 'log', label: 'Gain: every initial weight × this',
     help: '1 is the recipe as published; 0.01 makes the start too small, 10 too large (the variance changes by gain²). Zeros stay zeros.',

@@ -1,19 +1,8 @@
 /** Parameters of <DepthSignal>: which network, how deep and wide, how many examples, which seed. */
 import { defineWidget } from '../../runtime/params.ts';
 import type { Params, StateOf } from '../../runtime/params-types.ts';
+import { INITIALIZER_LABELS, INITIALIZER_NAMES } from '../labels.ts';
 
-export const INITIALIZER_LABELS = {
-  zeros: 'zeros',
-  random: 'random: U(±0.1), the post',
-  postGlorot: 'post "Glorot": U(±√(1/n_in))',
-  glorotUniform: 'Glorot uniform (paper)',
-  glorotNormal: 'Glorot normal (paper)',
-  postHe: 'post "He": U(±√(2/n_in))',
-  heUniform: 'He uniform (paper)',
-  heNormal: 'He normal (paper)',
-} as const;
-
-export const INITIALIZER_NAMES = Object.keys(INITIALIZER_LABELS) as (keyof typeof INITIALIZER_LABELS)[];
 
 const params = {
   initializer: { kind: 'enum', options: INITIALIZER_NAMES, default: 'glorotUniform', label: 'Initializer', labels: INITIALIZER_LABELS },

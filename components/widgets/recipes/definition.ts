@@ -6,11 +6,12 @@ import type { RecipesResult, RecipesState } from '../../experiments/recipes.ts';
 import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
 import { barChart } from '../../plots/bar-chart.ts';
 import { histogramGrid } from '../../plots/histogram-grid.ts';
-import { INITIALIZER_LABELS, recipesSpec } from './spec.ts';
+import { INITIALIZER_NAMES_SHORT, type InitializerLabelName } from '../labels.ts';
+import { recipesSpec } from './spec.ts';
 
-const label = (name: keyof typeof INITIALIZER_LABELS) => INITIALIZER_LABELS[name];
+const label = (name: InitializerLabelName) => INITIALIZER_NAMES_SHORT[name];
 /** Bar labels must fit under narrow bars. */
-const SHORT: Record<keyof typeof INITIALIZER_LABELS, string> = {
+const SHORT: Record<InitializerLabelName, string> = {
   zeros: 'zeros', random: 'random', postGlorot: 'post Glorot', glorotUniform: 'Glorot U', glorotNormal: 'Glorot N',
   postHe: 'post He', heUniform: 'He U', heNormal: 'He N',
 };
@@ -49,6 +50,6 @@ export const recipesWidget: WidgetDefinition<RecipesState, RecipesResult> = {
   }),
   summary(r, s) {
     const parts = r.recipes.map((x) => `${label(x.name)} ×${fmt(x.factor)}`);
-    return `Variance factor per ${s.activation === 'relu' ? 'ReLU ' : ''}layer with n_in = ${s.fanIn}: ${parts.join('; ')}. Only a factor of 1 keeps the signal's scale through depth.`;
+    return `Variance factor per ${s.activation === 'relu' ? 'ReLU ' : ''}layer with n_in = ${s.fanIn}: ${parts.join('; ')}. Only a factor of 1 keeps the signal’s scale through depth.`;
   },
 };

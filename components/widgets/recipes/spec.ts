@@ -1,7 +1,7 @@
 /** Parameters of <InitRecipes>: which recipes, the layer's fan-in and fan-out, linear or ReLU, the seed. */
 import { defineWidget } from '../../runtime/params.ts';
 import type { Params } from '../../runtime/params-types.ts';
-import { INITIALIZER_LABELS, INITIALIZER_NAMES } from '../depth-signal/spec.ts';
+import { INITIALIZER_LABELS, INITIALIZER_NAMES } from '../labels.ts';
 
 const params = {
   initializers: {
@@ -19,5 +19,3 @@ export const recipesSpec = defineWidget({
   params,
   work: { estimate: (s) => s.initializers.length * s.fanIn * s.fanOut, max: 4e6, unit: 'weights drawn' },
 });
-
-export { INITIALIZER_LABELS };

@@ -9,10 +9,10 @@ import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
 import { barChart } from '../../plots/bar-chart.ts';
 import { lineChart } from '../../plots/line-chart.ts';
 import { summarizeRuns } from '../../plots/summarize.ts';
+import { DATASET_LABELS } from '../labels.ts';
 import { RACER_LABELS, trainingRaceSpec } from './spec.ts';
 import { racerStats, type RacerStats } from './stats.ts';
 
-const DATASET_WORDS = { moons: 'two moons', circles: 'circles', spirals: 'spirals', xor: 'XOR', blobs: 'three blobs' } as const;
 const finished = (r: TrainingRaceResult, s: TrainingRaceState) => r.epochsDone >= s.epochs;
 const pct = (v: number) => (Number.isFinite(v) ? `${fmt(100 * v)}%` : '—');
 /** A median over no seeds (all diverged) is shown as a dash, not as NaN. */
@@ -68,7 +68,7 @@ export const trainingRaceWidget: WidgetDefinition<TrainingRaceState, TrainingRac
   experiment: 'trainingRace',
   mode: 'train',
   label: (s) =>
-    `Training race on ${DATASET_WORDS[s.dataset]}: ${s.initializers.map((i) => RACER_LABELS[i]).join(' vs ')}, ${s.depth} ${s.activation} layers of ${s.width} units`,
+    `Training race on ${DATASET_LABELS[s.dataset]}: ${s.initializers.map((i) => RACER_LABELS[i]).join(' vs ')}, ${s.depth} ${s.activation} layers of ${s.width} units`,
   draw(r, s, doc) {
     const stats = r.racers.map((racer) => racerStats(racer, r));
     const box = doc.createElement('div');

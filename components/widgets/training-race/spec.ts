@@ -5,23 +5,13 @@
  */
 import { defineWidget } from '../../runtime/params.ts';
 import type { Params, StateOf } from '../../runtime/params-types.ts';
+import { DATASET_LABELS, INITIALIZER_LABELS, INITIALIZER_NAMES, INITIALIZER_NAMES_SHORT } from '../labels.ts';
 
 /** The engine's initializer names (lib/initializers.ts), in its order; a test keeps them in sync. */
-export const RACE_INITIALIZERS = [
-  'zeros', 'random', 'postGlorot', 'glorotUniform', 'glorotNormal', 'postHe', 'heUniform', 'heNormal',
-] as const;
+export const RACE_INITIALIZERS = INITIALIZER_NAMES;
 
 /** Short names for legends, tables and sentences. */
-export const RACER_LABELS: Record<(typeof RACE_INITIALIZERS)[number], string> = {
-  zeros: 'zeros',
-  random: 'random U(±0.1)',
-  postGlorot: 'post "Glorot"',
-  glorotUniform: 'Glorot uniform',
-  glorotNormal: 'Glorot normal',
-  postHe: 'post "He"',
-  heUniform: 'He uniform',
-  heNormal: 'He normal',
-};
+export const RACER_LABELS = INITIALIZER_NAMES_SHORT;
 
 /** Examples the network trains on (lib datasets: 300 generated, a third held out for testing). */
 export const RACE_TRAIN_SIZE = 200;
@@ -29,11 +19,11 @@ export const RACE_TRAIN_SIZE = 200;
 const params = {
   initializers: {
     kind: 'enumList', options: RACE_INITIALIZERS, default: ['heNormal', 'glorotNormal', 'postHe'], minItems: 2, maxItems: 4,
-    label: 'Initializers', labels: RACER_LABELS, help: 'Each trains from the same seeds on the same minibatches; only the initial weights differ.',
+    label: 'Initializers', labels: INITIALIZER_LABELS, help: 'Each trains from the same seeds on the same minibatches; only the initial weights differ.',
   },
   dataset: {
     kind: 'enum', options: ['moons', 'circles', 'spirals', 'xor', 'blobs'], default: 'moons', label: 'Data',
-    labels: { moons: 'two moons', circles: 'circles', spirals: 'spirals', xor: 'XOR', blobs: 'three blobs' },
+    labels: DATASET_LABELS,
   },
   depth: { kind: 'int', min: 1, max: 40, default: 3, label: 'Hidden layers' },
   width: { kind: 'int', min: 4, max: 64, default: 16, label: 'Units per layer' },
