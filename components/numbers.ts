@@ -6,14 +6,24 @@
  */
 import { depthSignal, type DepthSignalResult, type DepthSignalState } from './experiments/depth-signal.ts';
 import { runToEnd } from './runtime/experiment.ts';
+import { defaultState } from './runtime/params.ts';
+import { depthSignalSpec } from './widgets/depth-signal/spec.ts';
 
 const cache = new Map<string, DepthSignalResult>();
 
+/**
+ * A <DepthSignal>'s settings: the widget's own defaults (batch size, seed, width) under `props`,
+ * exactly as a chapter's `<DepthSignal …props />` gets them, so a number quoted beside a widget is
+ * the number its status line shows.
+ */
+export function depthSignalSettings(props: Partial<DepthSignalState>): DepthSignalState {
+  return { ...(defaultState(depthSignalSpec) as DepthSignalState), ...props };
+}
+
 /** One forward/backward pass of the depth-signal experiment (memoised: several numbers share a run). */
-function signal(state: Omit<DepthSignalState, 'seed' | 'samples'> & { samples?: number }): DepthSignalResult {
-  const full: DepthSignalState = { samples: 250, seed: 1, ...state };
-  const key = JSON.stringify(full);
-  if (!cache.has(key)) cache.set(key, runToEnd(depthSignal, full));
+function signal(state: DepthSignalState): DepthSignalResult {
+  const key = JSON.stringify(state);
+  if (!cache.has(key)) cache.set(key, runToEnd(depthSignal, state));
   return cache.get(key)!;
 }
 
@@ -23,46 +33,56 @@ function varianceRatio(r: DepthSignalResult): number {
   return Math.exp(logs.reduce((a, b) => a + b, 0) / logs.length);
 }
 
-/** std of the activations at layer `l` divided by that at layer 1. */
-const forwardDrop = (r: DepthSignalResult, l: number) => r.layers[l - 1].forwardStd / r.layers[0].forwardStd;
-/** std of the pre-activations at layer `l` divided by that at layer 1. */
-const preDrop = (r: DepthSignalResult, l: number) => r.layers[l - 1].preStd / r.layers[0].preStd;
+/** std of the activations at the last layer divided by that at layer 1 (the status line's "a … ×"). */
+const forwardDrop = (r: DepthSignalResult) => r.layers.at(-1)!.forwardStd / r.layers[0].forwardStd;
+/** std of the pre-activations at the last layer divided by that at layer 1 (the status line's "z … ×"). */
+const preDrop = (r: DepthSignalResult) => r.layers.at(-1)!.preStd / r.layers[0].preStd;
 
-export type NamedNumber = { describe: string; value: () => number };
+/**
+ * `widget`: for a number the text quotes from a <DepthSignal> on the page, the settings at which
+ * that widget's status line shows it (test/content/quoted-numbers.test.ts holds the two together).
+ */
+export type NamedNumber = { describe: string; value: () => number; widget?: DepthSignalState };
+
+/** A number read off a <DepthSignal> at `props` over its defaults. */
+function fromWidget(describe: string, props: Partial<DepthSignalState>, read: (r: DepthSignalResult) => number): NamedNumber {
+  const widget = depthSignalSettings(props);
+  return { describe, widget, value: () => read(signal(widget)) };
+}
 
 export const NUMBERS: Record<string, NamedNumber> = {
   'postHe-relu-ratio': {
     describe: "Per-layer factor of Var(z) with the post's He (U(±√(2/n))) and ReLU, width 256, 12 layers; theory 1/3.",
-    value: () => varianceRatio(signal({ initializer: 'postHe', activation: 'relu', depth: 12, width: 256 })),
+    value: () => varianceRatio(signal(depthSignalSettings({ initializer: 'postHe', activation: 'relu', depth: 12, width: 256 }))),
   },
   'heNormal-relu-ratio': {
     describe: 'Per-layer factor of Var(z) with He normal and ReLU, width 256, 12 layers; theory 1.',
-    value: () => varianceRatio(signal({ initializer: 'heNormal', activation: 'relu', depth: 12, width: 256 })),
+    value: () => varianceRatio(signal(depthSignalSettings({ initializer: 'heNormal', activation: 'relu', depth: 12, width: 256 }))),
   },
   'glorotUniform-relu-ratio': {
     describe: 'Per-layer factor of Var(z) with Glorot uniform and ReLU, width 256, 12 layers; theory 1/2.',
-    value: () => varianceRatio(signal({ initializer: 'glorotUniform', activation: 'relu', depth: 12, width: 256 })),
+    value: () => varianceRatio(signal(depthSignalSettings({ initializer: 'glorotUniform', activation: 'relu', depth: 12, width: 256 }))),
   },
-  'postHe-relu-drop-20': {
-    describe: "std(z) at layer 20 over std(z) at layer 1, the post's He with ReLU, width 100; theory 3^(−19/2).",
-    value: () => preDrop(signal({ initializer: 'postHe', activation: 'relu', depth: 20, width: 100 }), 20),
-  },
-  'heNormal-relu-drop-20': {
-    describe: 'std(z) at layer 20 over std(z) at layer 1, He normal with ReLU, width 100; theory 1.',
-    value: () => preDrop(signal({ initializer: 'heNormal', activation: 'relu', depth: 20, width: 100 }), 20),
-  },
-  'random-tanh-drop-10': {
-    describe: "std of activations at layer 10 over layer 1, the post's random U(±0.1) with tanh, width 100; theory (100·0.01/3)^(9/2).",
-    value: () => forwardDrop(signal({ initializer: 'random', activation: 'tanh', depth: 10, width: 100 }), 10),
-  },
-  'postGlorot-tanh-drop-5': {
-    describe: "std of activations at layer 5 over layer 1, the post's Glorot (the heuristic) with tanh, width 100.",
-    value: () => forwardDrop(signal({ initializer: 'postGlorot', activation: 'tanh', depth: 5, width: 100 }), 5),
-  },
-  'glorotUniform-tanh-drop-5': {
-    describe: "std of activations at layer 5 over layer 1, Glorot & Bengio's normalized initialization with tanh, width 100.",
-    value: () => forwardDrop(signal({ initializer: 'glorotUniform', activation: 'tanh', depth: 5, width: 100 }), 5),
-  },
+  'postHe-relu-drop-20': fromWidget(
+    "std(z) at layer 20 over std(z) at layer 1, the post's He with ReLU, width 100; theory 3^(−19/2).",
+    { initializer: 'postHe', activation: 'relu', depth: 20 }, preDrop,
+  ),
+  'heNormal-relu-drop-20': fromWidget(
+    'std(z) at layer 20 over std(z) at layer 1, He normal with ReLU, width 100; theory 1.',
+    { initializer: 'heNormal', activation: 'relu', depth: 20 }, preDrop,
+  ),
+  'random-tanh-drop-10': fromWidget(
+    "std of activations at layer 10 over layer 1, the post's random U(±0.1) with tanh, width 100; theory (100·0.01/3)^(9/2).",
+    { initializer: 'random', activation: 'tanh', depth: 10 }, forwardDrop,
+  ),
+  'postGlorot-tanh-drop-5': fromWidget(
+    "std of activations at layer 5 over layer 1, the post's Glorot (the heuristic) with tanh, width 100.",
+    { initializer: 'postGlorot', activation: 'tanh', depth: 5 }, forwardDrop,
+  ),
+  'glorotUniform-tanh-drop-5': fromWidget(
+    "std of activations at layer 5 over layer 1, Glorot & Bengio's normalized initialization with tanh, width 100.",
+    { initializer: 'glorotUniform', activation: 'tanh', depth: 5 }, forwardDrop,
+  ),
 };
 
 /** A named number, formatted for prose: `digits` significant digits, or scientific notation when tiny. */

@@ -3,13 +3,14 @@
  * gradients (backward) — Glorot & Bengio 2010, Figures 6 and 7 — and every layer's standard
  * deviation against the variance argument's prediction.
  */
-import type { DepthSignalResult, DepthSignalState } from '../../experiments/depth-signal.ts';
+import type { DepthSignalResult, DepthSignalState, LayerSignal } from '../../experiments/depth-signal.ts';
 import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
 import { histogramGrid } from '../../plots/histogram-grid.ts';
 import { pointsChart } from '../../plots/points-chart.ts';
-import { depthSignalSpec, INITIALIZER_LABELS } from './spec.ts';
+import { INITIALIZER_NAMES_SHORT } from '../labels.ts';
+import { depthSignalSpec } from './spec.ts';
 
-const name = (s: DepthSignalState) => INITIALIZER_LABELS[s.initializer];
+const name = (s: DepthSignalState) => INITIALIZER_NAMES_SHORT[s.initializer];
 
 /** Layers shown as histograms: all of them up to 10, else 10 spread evenly (always the first and last). */
 export function shownLayers(depth: number): number[] {
@@ -78,8 +79,8 @@ export const depthSignalWidget: WidgetDefinition<DepthSignalState, DepthSignalRe
   summary(r, s) {
     const first = r.layers[0];
     const last = r.layers[r.layers.length - 1];
-    if (r.nonFinite) return `The activations overflowed: with ${name(s)} and ${s.activation}, some layer's values are no longer finite numbers.`;
-    const ratio = last.preStd / first.preStd;
-    return `${name(s)}, ${s.activation}: the spread of z goes from ${fmt(first.preStd)} at layer 1 to ${fmt(last.preStd)} at layer ${last.layer} (×${fmt(ratio)}); gradients from ${fmt(last.backwardStd)} at the top to ${fmt(first.backwardStd)} at layer 1.`;
+    if (r.nonFinite) return `The activations overflowed: with ${name(s)} and ${s.activation}, some layer’s values are no longer finite numbers.`;
+    const spread = (std: (l: LayerSignal) => number) => `${fmt(std(first))} at layer 1 to ${fmt(std(last))} at layer ${last.layer} (×${fmt(std(last) / std(first))})`;
+    return `${name(s)}, ${s.activation}: the spread (standard deviation) of the activations a goes from ${spread((l) => l.forwardStd)}, that of the pre-activations z from ${spread((l) => l.preStd)}; the gradients from ${fmt(last.backwardStd)} at the top to ${fmt(first.backwardStd)} at layer 1.`;
   },
 };
