@@ -133,10 +133,10 @@ export class Network {
     // #region sgd-update
     for (const layer of this.layers) {
       const w = layer.w.data, gw = layer.gradW.data
-      for (let k = 0; k < w.length; k++) w[k] -= learningRate * gw[k] // W ← W − α·d total/dW
+      for (let k = 0; k < w.length; k++) w[k] -= learningRate * gw[k] // W ← W − η·d total/dW
       if (layer.bias) {
         const b = layer.b.data, gb = layer.gradB.data
-        for (let k = 0; k < b.length; k++) b[k] -= learningRate * gb[k] // b ← b − α·d data loss/db
+        for (let k = 0; k < b.length; k++) b[k] -= learningRate * gb[k] // b ← b − η·d data loss/db
       }
     }
     // #endregion

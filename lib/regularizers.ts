@@ -42,7 +42,7 @@ export const REGULARIZERS = {
   // #region l2
   /**
    * L2 (ridge): R = Σw², gradient 2w, the post's convention. Many texts use ½Σw² so that the
-   * gradient is w; with ours, an SGD step is w ← (1 − 2αλ)·w − α·(data gradient): weight decay.
+   * gradient is w; with ours, an SGD step is w ← (1 − 2ηλ)·w − η·(data gradient): weight decay.
    */
   l2: (w: Matrix, grad?: Matrix): RegularizerResult => {
     const g = reuse(grad, w.rows, w.cols)
