@@ -3,6 +3,16 @@
  * page. Widgets document themselves through their parameter specs (components/widgets/specs.ts);
  * these have no spec, so their props are described here, next to the files that check them.
  */
+/**
+ * A purpose written with Markdown-style inline code (`// #region`) as runs of text and code, for
+ * the page to render as <code>. Throws on an unpaired backtick, which would show as a stray mark.
+ */
+export function inlineCode(text: string): { code: boolean; text: string }[] {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) throw new Error(`components/catalog.ts: unpaired backtick in ${JSON.stringify(text)}.`);
+  return parts.map((part, i) => ({ code: i % 2 === 1, text: part })).filter((part) => part.text !== '');
+}
+
 export type PropDoc = { name: string; allowed: string; default: string; required?: boolean };
 export type ComponentDoc = { name: string; file: string; purpose: string; props: PropDoc[] };
 
@@ -48,7 +58,7 @@ export const PAGE_COMPONENTS: ComponentDoc[] = [
   {
     name: 'Cite',
     file: 'components/Cite.astro',
-    purpose: 'An in-text citation linking to an entry of the chapter\'s `references` frontmatter.',
+    purpose: 'An in-text citation linking to an entry of the chapter’s `references` frontmatter.',
     props: [{ name: 'id', allowed: 'a reference id, e.g. "glorot-2010"', default: '—', required: true }],
   },
   {
@@ -58,7 +68,7 @@ export const PAGE_COMPONENTS: ComponentDoc[] = [
     props: [
       { name: 'code', allowed: 'a string, usually a .ts file imported with ?raw', default: '—', required: true },
       { name: 'timeoutMs', allowed: 'an integer from 100 to 30000', default: '5000' },
-      { name: 'check', allowed: '"heNormal", "heUniform", "glorotNormal", "glorotUniform", "l1" or "l2": compares the reader\'s exported function with the engine\'s', default: 'none' },
+      { name: 'check', allowed: '"heNormal", "heUniform", "glorotNormal", "glorotUniform", "l1" or "l2": compares the reader’s exported function with the engine’s', default: 'none' },
       { name: 'title', allowed: 'any text', default: 'none' },
       { name: 'id', allowed: 'an anchor name', default: 'derived from the code' },
     ],
