@@ -2,8 +2,16 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 /**
+ * Left out of the index: KaTeX's TeX-source annotation and its visual rendering (aria-hidden), both
+ * copies of the MathML; and a widget's controls, buttons and data tables, whose option lists and
+ * cells would run together into one word in an excerpt. Captions and status lines stay.
+ */
+export const NOT_INDEXED = ['.katex-mathml annotation', '.katex-html', '[data-controls]', '[data-widget] button', '[data-widget] details'];
+
+/**
  * Builds the offline full-text search index over the built site after every `astro build`.
- * Only elements marked `data-pagefind-body` (the chapter text) are indexed.
+ * Only elements marked `data-pagefind-body` (the chapter text) are indexed, without the
+ * duplicate copies of each formula and without widget controls.
  * @returns {import('astro').AstroIntegration}
  */
 export default function pagefindIntegration() {
@@ -12,7 +20,9 @@ export default function pagefindIntegration() {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const { index, errors } = await pagefind.createIndex({});
+        // KaTeX writes each formula three times (MathML, its TeX source, the visible glyphs); only
+        // the MathML, what screen readers read, is indexed, so an excerpt never shows TeX source.
+        const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_INDEXED });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });
         if (added.errors.length) throw new Error(`Pagefind failed to index ${site}: ${added.errors.join('; ')}`);

@@ -10,7 +10,9 @@ const INDEX_URL = '/pagefind/pagefind.js';
 /** Rebuilds an excerpt from Pagefind's `<mark>`-highlighted string without trusting it as HTML. */
 export function excerptNodes(doc: Document, excerpt: string): Node[] {
   const parts = excerpt.split(/<mark>|<\/mark>/);
-  const decode = (s: string) => new DOMParser().parseFromString(s, 'text/html').documentElement.textContent ?? '';
+  // Parsed as the body of an inert document: parsed on its own, a part's leading spaces would be
+  // dropped (the parser skips whitespace before <html>), gluing it to the marked word before it.
+  const decode = (s: string) => new DOMParser().parseFromString(`<!doctype html><body>${s}`, 'text/html').body.textContent ?? '';
   return parts.map((part, i) => {
     if (i % 2 === 0) return doc.createTextNode(decode(part));
     const mark = doc.createElement('mark');
@@ -55,5 +57,5 @@ export async function runSearch(doc: Document): Promise<void> {
   const n = found.results.length;
   status.textContent = n === 0
     ? `No chapter mentions “${query}”. Try a shorter or different word.`
-    : `${n} chapter${n === 1 ? '' : 's'} mention “${query}”${n > 20 ? ' (the first 20 are shown)' : ''}.`;
+    : `${n === 1 ? '1 chapter mentions' : `${n} chapters mention`} “${query}”${n > 20 ? ' (the first 20 are shown)' : ''}.`;
 }

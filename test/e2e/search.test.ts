@@ -4,11 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import { watchedContext } from '../helpers/browser.ts';
-import { pages } from '../helpers/dist.ts';
+import { pages, parsePage, type Page } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
-import { distinctiveWord } from '../helpers/words.ts';
+import { distinctiveWord, proseOf } from '../helpers/words.ts';
 
 const ALL = pages();
+
+/** The chapter's distinctive word and the word after it in its prose: a query whose excerpts mark words inside sentences. */
+function twoWords(chapter: Page): string {
+  const word = distinctiveWord(chapter, ALL);
+  const next = proseOf(parsePage(chapter.file)).match(new RegExp(`\\b(${word})\\s+([A-Za-z]{3,})\\b`, 'i'));
+  if (!next) throw new Error(`${chapter.path}: "${word}" is never followed by a word in its prose`);
+  return `${next[1]} ${next[2]}`;
+}
 const CHAPTERS = ALL.filter((p) => /^\/chapters\/[^/]+\/$/.test(p.path));
 const site = servedSite();
 
@@ -29,10 +37,35 @@ describe('search', () => {
 
     const paths = hrefs.map((h) => new URL(h).pathname);
     expect(paths, `results for "${word}" (status: "${status}") should link to ${path}`).toContain(path);
+    expect(status).toBe(paths.length === 1 ? `1 chapter mentions “${word}”.` : `${paths.length} chapters mention “${word}”.`);
     expect.soft(w.trouble.consoleErrors).toEqual([]);
     expect.soft(w.trouble.pageErrors).toEqual([]);
     expect.soft(w.trouble.cspViolations).toEqual([]);
     expect.soft(w.trouble.otherOrigins).toEqual([]);
+  });
+
+  it.each(CHAPTERS.map((c) => [c.path, twoWords(c)] as const))('shows the excerpts for %s with the spaces around marked words (query "%s")', async (_path, query) => {
+    const w = await watchedContext(site.browser, site.origin);
+    const page = await w.context.newPage();
+    await page.goto(`${site.origin}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+    await page.locator('[data-search-results] .excerpt').first().waitFor({ timeout: 20_000 });
+    const shown = await page.locator('[data-search-results] .excerpt').allTextContents();
+    // Pagefind's own excerpts, unmarked and decoded another way: a textarea holds text, not markup.
+    // A string, not a function: Vitest would rewrite a function's import() into its own loader.
+    const expected = (await page.evaluate(`(async (q) => {
+      const pagefind = await import('/pagefind/pagefind.js');
+      const found = await pagefind.search(q);
+      const data = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+      return data.map((d) => {
+        const box = document.createElement('textarea');
+        box.innerHTML = d.excerpt.replace(/<\\/?mark>/g, '');
+        return { raw: d.excerpt, text: box.value };
+      });
+    })(${JSON.stringify(query)})`)) as { raw: string; text: string }[];
+    await w.context.close();
+    expect(expected.some((e) => /<\/mark>\s/.test(e.raw)), `an excerpt with a space after a marked word: ${JSON.stringify(expected)}`).toBe(true);
+    expect(shown).toEqual(expected.map((e) => e.text));
+    expect.soft(w.trouble.consoleErrors).toEqual([]);
   });
 
   it('the header search form on the home page leads to results', async () => {
