@@ -57,8 +57,11 @@ function swatch(doc: Document, e: LegendEntry, x: number, y: number): SVGElement
   return d ? svgEl(doc, 'path', { d, ...paint }) : svgEl(doc, 'circle', { cx, cy: y, r, ...paint });
 }
 
+/** Room between the legend and the frame: a line for the y label. */
+export const FRAME_GAP = 24;
+
 /** The top margin for a chart with this legend: the legend, then a line for the y label. */
-export const marginTopFor = (layout: LegendLayout): number => layout.height + 24;
+export const marginTopFor = (layout: LegendLayout): number => layout.height + FRAME_GAP;
 
 /**
  * Appends the laid-out legend to `svg` (text in currentColor, inherited from the SVG) and, below
