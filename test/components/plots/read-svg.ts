@@ -4,6 +4,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { VALUE_CLASS } from '../../../components/plots/bar-chart.ts';
+import { FONT_SIZE } from '../../../components/plots/theme.ts';
 
 const parse = (markup: string) => parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document;
 
@@ -33,4 +34,23 @@ export function valueLabels(markup: string): string[] {
 export function significantDigits(label: string): number {
   const mantissa = label.split('×')[0].replace('−', '').replace('.', '');
   return mantissa.replace(/^0+/, '').length;
+}
+
+/** A run of a legend entry's text: how far above the baseline (px) and whether it is smaller. */
+export type Run = { text: string; raise: number; smaller: boolean };
+
+/** The legend's entries: whole text, and its runs as drawn (one run when there are no tspans). */
+export function legendEntries(markup: string): { text: string; runs: Run[] }[] {
+  const texts = [...parse(markup).querySelectorAll('g.nb-plot-legend text')].filter((t) => !t.textContent?.startsWith('↑'));
+  return texts.map((t) => {
+    const spans = [...t.querySelectorAll('tspan')];
+    let raise = 0;
+    const runs = spans.length
+      ? spans.map((s) => {
+          raise -= Number(s.getAttribute('dy') ?? 0);
+          return { text: s.textContent ?? '', raise, smaller: Number(s.getAttribute('font-size') ?? FONT_SIZE) < FONT_SIZE };
+        })
+      : [{ text: t.textContent ?? '', raise: 0, smaller: false }];
+    return { text: t.textContent ?? '', runs };
+  });
 }
