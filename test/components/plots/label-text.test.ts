@@ -8,7 +8,7 @@ import { lineTable, pointsChart } from '../../../components/plots/index.ts';
 import { renderSvgString } from '../../../components/plots/server.ts';
 import { CHAR_WIDTH } from '../../../components/plots/theme.ts';
 import { A } from './fixtures.ts';
-import { legendEntries } from './read-svg.ts';
+import { legendEntries } from '../../helpers/read-svg.ts';
 
 const NAME = 'theory: (n·Var W)^{l/2}';
 

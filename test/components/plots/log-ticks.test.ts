@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { lineChart, pointsChart } from '../../../components/plots/index.ts';
 import { logDomain, logTickFormat, logTicks, MIN_LABEL_GAP } from '../../../components/plots/log-ticks.ts';
 import { renderSvgString } from '../../../components/plots/server.ts';
-import { yAxes } from './read-svg.ts';
+import { yAxes } from '../../helpers/read-svg.ts';
 import { A } from './fixtures.ts';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';

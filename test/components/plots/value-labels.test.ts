@@ -7,7 +7,7 @@ import { barChart } from '../../../components/plots/bar-chart.ts';
 import { formatSignificant } from '../../../components/plots/finite.ts';
 import { renderSvgString } from '../../../components/plots/server.ts';
 import { A } from './fixtures.ts';
-import { significantDigits, valueLabels } from './read-svg.ts';
+import { significantDigits, valueLabels } from '../../helpers/read-svg.ts';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 

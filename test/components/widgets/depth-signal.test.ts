@@ -5,7 +5,7 @@ import { defaultState, parseProps } from '../../../components/runtime/params.ts'
 import { serverDocument } from '../../../components/plots/server.ts';
 import { depthSignalWidget, shownLayers } from '../../../components/widgets/depth-signal/definition.ts';
 import { depthSignalSpec } from '../../../components/widgets/depth-signal/spec.ts';
-import { legendEntries, yAxes } from '../plots/read-svg.ts';
+import { legendEntries, yAxes } from '../../helpers/read-svg.ts';
 
 describe('<DepthSignal>', () => {
   it('rejects an out-of-range prop naming the chapter file, the prop and the range', () => {

@@ -5,7 +5,7 @@ import { defaultState } from '../../../components/runtime/params.ts';
 import { serverDocument } from '../../../components/plots/server.ts';
 import { recipesWidget } from '../../../components/widgets/recipes/definition.ts';
 import { recipesSpec } from '../../../components/widgets/recipes/spec.ts';
-import { significantDigits, valueLabels } from '../plots/read-svg.ts';
+import { significantDigits, valueLabels } from '../../helpers/read-svg.ts';
 
 describe('<InitRecipes> drawing', () => {
   it('labels every bar with three significant digits, He normal’s factor near 1 as 1.00', () => {

@@ -3,8 +3,8 @@
  * grid lines), the numbers printed on bars, and the legend's entries.
  */
 import { parseHTML } from 'linkedom';
-import { VALUE_CLASS } from '../../../components/plots/bar-chart.ts';
-import { FONT_SIZE } from '../../../components/plots/theme.ts';
+import { VALUE_CLASS } from '../../components/plots/bar-chart.ts';
+import { FONT_SIZE } from '../../components/plots/theme.ts';
 
 const parse = (markup: string) => parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document;
 
