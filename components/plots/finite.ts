@@ -81,7 +81,7 @@ export function formatNumber(v: number, digits = 3): string {
 /**
  * `v` to exactly `digits` significant digits, trailing zeros kept (1.00 beside 0.992), so labels
  * side by side read alike; a whole number with more digits stays whole (1234), and magnitudes
- * below 0.001 or from 10⁶ up are written with a power of ten (1.67×10⁻³). Non-finite values
+ * below 0.001 or from 10⁶ up are written with a power of ten (1.67×10⁻⁴). Non-finite values
  * and 0 as {@link formatNumber} writes them.
  */
 export function formatSignificant(v: number, digits = 3): string {

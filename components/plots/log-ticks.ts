@@ -15,7 +15,7 @@ const PLAIN = { min: 1e-3, max: 1e3 };
 /** Steps between labelled decades when not every decade has room for a label. */
 const DECADE_STEPS = [1, 2, 3, 5, 10, 20, 25, 50, 100];
 
-/** 10^k exactly as written (10 ** -7 is 1.0000000000000001e-7 on some engines; "1e-7" is not). */
+/** 10^k as the literal 1e{k} reads (10 ** 23 is 1.0000000000000001e23; the parsed literal is the closest double). */
 const pow10 = (k: number): number => Number(`1e${k}`);
 
 /** The domain widened to whole powers of ten (what Plot's `nice` does on a log scale). */

@@ -21,7 +21,7 @@ export function shownLayers(depth: number): number[] {
  * The legend's name for the theory line: the formula theoryPreStd computes, with `^{…}` drawn as
  * an exponent. ReLU halves the variance after the first layer (He et al. 2015, eq. 7–9).
  */
-export function theoryName(activation: DepthSignalState['activation']): string {
+function theoryName(activation: DepthSignalState['activation']): string {
   return activation === 'relu' ? 'theory for z: √(n·Var W) · (½·n·Var W)^{(l−1)/2}' : 'theory for z: (n·Var W)^{l/2}';
 }
 
