@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { baseOptions, renderPlot, type BaseOptions } from './base.ts';
-import { Extent, formatNumber, plottable } from './finite.ts';
+import { Extent, formatNumber, formatSignificant, plottable } from './finite.ts';
 import { seriesColor } from './theme.ts';
 
 /** One bar; `lo`/`hi` (optional) draw an error bar. */
@@ -20,6 +20,9 @@ export type BarChartOptions = BaseOptions & {
   valueLabels?: boolean;
   cutLabel?: string;
 };
+
+/** The class of the group of value labels (a hook for tests and page styles). */
+export const VALUE_CLASS = 'nb-plot-values';
 
 export const barChartDefaults = { width: 640, height: 300, xLabel: '', yLabel: 'value', valueLabels: true, cutLabel: 'diverged', marginLeft: 56 };
 
@@ -77,7 +80,8 @@ export function barChart(data: Bar[], options: BarChartOptions): SVGSVGElement {
     Plot.tickY(ranged, { x: 'label', y: (r) => clamp(r.range![1]), inset: 18 }),
     Plot.text(bad, { x: 'label', y: clamp(Math.max(0, y0)), text: () => o.cutLabel, dy: -8 }),
   ];
-  if (o.valueLabels) marks.push(Plot.text(good, { x: 'label', y: top, text: (r) => formatNumber(r.value), dy: -8 }));
+  // Every label to three significant digits, trailing zeros kept: "1.00" beside "0.992", not "1".
+  if (o.valueLabels) marks.push(Plot.text(good, { x: 'label', y: top, text: (r) => formatSignificant(r.value), dy: -8, className: VALUE_CLASS }));
   return renderPlot(
     o.base,
     {

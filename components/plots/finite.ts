@@ -2,6 +2,7 @@
  * Guards that keep NaN and ±Infinity out of every SVG attribute: what counts as a plottable
  * number, finite extents and domains for scales, and number formatting for notes and tables.
  */
+import { scientific } from './log-ticks.ts';
 
 /**
  * Beyond this magnitude a value is treated like a non-finite one: a scale's "nice" rounding of a
@@ -75,6 +76,26 @@ export function formatNumber(v: number, digits = 3): string {
   const a = Math.abs(v);
   if (a < 1e-3 || a >= 1e6) return v.toExponential(digits - 1).replace('-', '−');
   return String(Number(v.toPrecision(digits))).replace('-', '−');
+}
+
+/**
+ * `v` to exactly `digits` significant digits, trailing zeros kept (1.00 beside 0.992), so labels
+ * side by side read alike; a whole number with more digits stays whole (1234), and magnitudes
+ * below 0.001 or from 10⁶ up are written with a power of ten (1.67×10⁻⁴). Non-finite values
+ * and 0 as {@link formatNumber} writes them.
+ */
+export function formatSignificant(v: number, digits = 3): string {
+  if (!Number.isFinite(v) || v === 0) return formatNumber(v);
+  const a = Math.abs(v);
+  let text: string;
+  if (a < 1e-3 || a >= 1e6) {
+    const [mantissa, exponent] = v.toExponential(digits - 1).split('e');
+    text = scientific(mantissa, Number(exponent));
+  } else {
+    text = v.toPrecision(digits);
+    if (text.includes('e')) text = v.toFixed(0); // 1234 → "1.23e+3" from toPrecision
+  }
+  return text.replace('-', '−');
 }
 
 /** Rounds for tables: finite numbers to `digits` significant digits; non-finite stay as they are. */

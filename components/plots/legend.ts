@@ -4,9 +4,11 @@
  * export, and shows colour only; this one also shows each series' dash or symbol.
  */
 import { svgEl } from './base.ts';
-import { CHAR_WIDTH, FONT_SIZE } from './theme.ts';
+import { labelText, labelWidth } from './label-text.ts';
+import { FONT_SIZE } from './theme.ts';
 
 export type LegendEntry = {
+  /** The entry's text; `^{…}` marks an exponent, drawn raised and smaller (label-text.ts). */
   name: string;
   color: string;
   kind: 'line' | 'point' | 'bar';
@@ -29,7 +31,7 @@ export function layoutLegend(entries: LegendEntry[], left: number, right: number
   let x = left;
   let y = TOP + ROW / 2;
   for (const e of entries) {
-    const w = SWATCH + GAP + e.name.length * CHAR_WIDTH;
+    const w = SWATCH + GAP + labelWidth(e.name);
     if (x > left && x + w > right) {
       x = left;
       y += ROW;
@@ -57,8 +59,11 @@ function swatch(doc: Document, e: LegendEntry, x: number, y: number): SVGElement
   return d ? svgEl(doc, 'path', { d, ...paint }) : svgEl(doc, 'circle', { cx, cy: y, r, ...paint });
 }
 
+/** Room between the legend and the frame: a line for the y label. */
+export const FRAME_GAP = 24;
+
 /** The top margin for a chart with this legend: the legend, then a line for the y label. */
-export const marginTopFor = (layout: LegendLayout): number => layout.height + 24;
+export const marginTopFor = (layout: LegendLayout): number => layout.height + FRAME_GAP;
 
 /**
  * Appends the laid-out legend to `svg` (text in currentColor, inherited from the SVG) and, below
@@ -70,7 +75,7 @@ export function appendLegend(svg: SVGSVGElement, doc: Document, layout: LegendLa
   if (yLabel) g.append(svgEl(doc, 'text', { x: 3, y: layout.height + 3, dy: '0.71em' }, `↑ ${yLabel}`));
   layout.entries.forEach((e, i) => {
     const { x, y } = layout.at[i];
-    g.append(swatch(doc, e, x, y), svgEl(doc, 'text', { x: x + SWATCH + GAP, y, dy: '0.32em' }, e.name));
+    g.append(swatch(doc, e, x, y), labelText(doc, { x: x + SWATCH + GAP, y, dy: '0.32em' }, e.name));
   });
   svg.append(g);
 }

@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { Extent, formatNumber, plottable } from './finite.ts';
+import { plainLabel } from './label-text.ts';
 
 /** One named series: x and y of equal length; `lo`/`hi` (optional) bound a band around y. */
 export type Series = { name: string; x: ArrayLike<number>; y: ArrayLike<number>; lo?: ArrayLike<number>; hi?: ArrayLike<number> };
@@ -53,7 +54,8 @@ export function prepareSeries(plot: string, s: Series, i: number, logY: boolean)
     const reason = plottable(bad) ? 'not positive' : 'not finite';
     cut = { x: x[c - 1] ?? NaN, y: y[c - 1] ?? NaN, lastIndex: c - 1, reason };
     const why = reason === 'not finite' ? `the next value is ${formatNumber(bad)} (diverged)` : `the next value, ${formatNumber(bad)}, is not positive and a log scale cannot show it`;
-    note = c === 0 ? `${name} is not drawn: its first value is ${formatNumber(bad)}.` : `${name} stops at x = ${formatNumber(x[c - 1])}: ${why}.`;
+    const said = plainLabel(name);
+    note = c === 0 ? `${said} is not drawn: its first value is ${formatNumber(bad)}.` : `${said} stops at x = ${formatNumber(x[c - 1])}: ${why}.`;
   }
   return { name, x, y, lo, hi, cut, note };
 }

@@ -7,6 +7,7 @@ import { cleanBins } from './bins.ts';
 import { formatNumber, plottable, roundNumber } from './finite.ts';
 import type { HeatmapData } from './heatmap-with-points.ts';
 import type { HistogramFacet } from './histogram-grid.ts';
+import { plainLabel } from './label-text.ts';
 import type { PointsData } from './points-chart.ts';
 import type { Series } from './series.ts';
 
@@ -21,7 +22,7 @@ export function lineTable(data: Series[]): Table {
   const banded = data.some((s) => s.lo && s.hi);
   const rows = data.flatMap((s) =>
     Array.from({ length: Math.min(s.x.length, s.y.length) }, (_, i) => {
-      const row = [s.name, cell(s.x[i]), cell(s.y[i])];
+      const row = [plainLabel(s.name), cell(s.x[i]), cell(s.y[i])];
       return banded ? [...row, cell(s.lo?.[i]), cell(s.hi?.[i])] : row;
     }),
   );

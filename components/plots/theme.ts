@@ -52,6 +52,3 @@ export function heatColor(t: number): string {
 /** Text size Plot uses (px) and an average glyph width for laying out legends without measuring. */
 export const FONT_SIZE = 10;
 export const CHAR_WIDTH = 6;
-
-/** Log-axis ticks as plain numbers (0.02), not SI prefixes (20m, which reads as metres). */
-export const LOG_FORMAT = '~g';

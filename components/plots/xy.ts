@@ -2,11 +2,11 @@
  * What the x–y charts (lineChart, pointsChart) share: their options, normalised once, and the
  * frame — a legend above, linear x, linear or log y with a grid — around the marks each draws.
  */
-import type * as Plot from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
 import { baseOptions, renderPlot, type Base, type BaseOptions } from './base.ts';
 import { niceTicks } from './finite.ts';
-import { appendLegend, layoutLegend, marginTopFor, type LegendEntry } from './legend.ts';
-import { LOG_FORMAT } from './theme.ts';
+import { appendLegend, FRAME_GAP, layoutLegend, marginTopFor, type LegendEntry } from './legend.ts';
+import { logDomain, logTickFormat, logTicks } from './log-ticks.ts';
 
 /** Options of the x–y charts (lines, points). */
 export type XYOptions = BaseOptions & {
@@ -45,6 +45,21 @@ function wholeTicks([lo, hi]: [number, number], width: number): Plot.ScaleOption
   return { ticks, tickFormat: (v: number) => String(v).replace('-', '−') };
 }
 
+/** Room under the frame for the x axis and its label (Plot's default with an x axis). */
+const MARGIN_BOTTOM = 30;
+
+/**
+ * A log y axis over `pixels`: the domain widened to powers of ten, every tick labelled in one
+ * notation (log-ticks.ts). The labels are an explicit axis mark with a `text` channel, since
+ * Plot hands a log scale's tick format to d3, which blanks all but the ticks it would label.
+ */
+function logAxis(domain: [number, number], pixels: number): { scale: Plot.ScaleOptions; axis: Plot.Markish } {
+  const d = logDomain(domain);
+  const ticks = logTicks(d, pixels);
+  const format = logTickFormat(ticks);
+  return { scale: { domain: d, nice: false, ticks }, axis: Plot.axisY(ticks, { text: (v: number) => format(v), label: null }) };
+}
+
 export type XY = ReturnType<typeof xyOptions>;
 
 type Frame = {
@@ -64,15 +79,17 @@ type Frame = {
 /** Renders an x–y chart: marks in a frame under the legend, y labelled above the legend's top. */
 export function renderXY({ o, legend, margins, x, y, scales = {}, marks, notes }: Frame): SVGSVGElement {
   const layout = layoutLegend(o.legend ? legend : [], margins.marginLeft, o.base.width - margins.marginRight);
+  const log = o.logY ? logAxis(y, o.base.height - FRAME_GAP - MARGIN_BOTTOM - 2 * (scales.y?.inset ?? 0)) : null;
   const svg = renderPlot(
     o.base,
     {
       ...margins,
       marginTop: marginTopFor(layout),
+      marginBottom: MARGIN_BOTTOM,
       height: o.base.height + layout.height,
       x: { type: 'linear', domain: x, label: o.xLabel, labelAnchor: 'right', ...(o.wholeX ? wholeTicks(x, o.base.width) : {}), ...scales.x },
-      y: { type: o.logY ? 'log' : 'linear', domain: y, nice: true, label: null, grid: true, tickFormat: o.logY ? LOG_FORMAT : undefined, ...scales.y },
-      marks,
+      y: { type: o.logY ? 'log' : 'linear', domain: y, nice: true, label: null, grid: true, ...log?.scale, ...scales.y },
+      marks: log ? [log.axis, ...marks] : marks,
     },
     notes,
   );

@@ -18,7 +18,15 @@ export function shownLayers(depth: number): number[] {
   return Array.from({ length: 10 }, (_, i) => 1 + Math.round((i * (depth - 1)) / 9));
 }
 
-function stdChart(r: DepthSignalResult, doc: Document) {
+/**
+ * The legend's name for the theory line: the formula theoryPreStd computes, with `^{…}` drawn as
+ * an exponent. ReLU halves the variance after the first layer (He et al. 2015, eq. 7–9).
+ */
+function theoryName(activation: DepthSignalState['activation']): string {
+  return activation === 'relu' ? 'theory for z: √(n·Var W) · (½·n·Var W)^{(l−1)/2}' : 'theory for z: (n·Var W)^{l/2}';
+}
+
+function stdChart(r: DepthSignalResult, s: DepthSignalState, doc: Document) {
   const x = r.layers.map((l) => l.layer);
   const hasTheory = r.layers.every((l) => l.theoryPreStd !== null);
   return pointsChart(
@@ -27,7 +35,7 @@ function stdChart(r: DepthSignalResult, doc: Document) {
         { name: 'std of z (forward)', x, y: r.layers.map((l) => l.preStd) },
         { name: 'std of ∂J/∂a (backward)', x, y: r.layers.map((l) => l.backwardStd) },
       ],
-      lines: hasTheory ? [{ name: 'theory for z: (n·Var(W))^(l/2)', x, y: r.layers.map((l) => l.theoryPreStd!) }] : [],
+      lines: hasTheory ? [{ name: theoryName(s.activation), x, y: r.layers.map((l) => l.theoryPreStd!) }] : [],
     },
     {
       document: doc,
@@ -66,10 +74,10 @@ export const depthSignalWidget: WidgetDefinition<DepthSignalState, DepthSignalRe
   // The same initializer and activation through 3 layers of ≤ 32 units, 32 examples: ~1% of the
   // chapter's work, the same kernels and the same three charts.
   warmUp: (s) => ({ ...s, depth: Math.min(s.depth, 3), width: Math.min(s.width, 32), samples: Math.min(s.samples, 32) }),
-  draw(r, _s, doc) {
+  draw(r, s, doc) {
     const box = doc.createElement('div');
     box.className = 'depth-signal';
-    box.append(histograms(r, doc, 'forward'), histograms(r, doc, 'backward'), stdChart(r, doc));
+    box.append(histograms(r, doc, 'forward'), histograms(r, doc, 'backward'), stdChart(r, s, doc));
     return box;
   },
   table: (r) => ({

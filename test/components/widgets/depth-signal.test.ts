@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { depthSignal } from '../../../components/experiments/depth-signal.ts';
+import { depthSignal, theoryPreStd } from '../../../components/experiments/depth-signal.ts';
 import { runToEnd } from '../../../components/runtime/experiment.ts';
 import { defaultState, parseProps } from '../../../components/runtime/params.ts';
 import { serverDocument } from '../../../components/plots/server.ts';
 import { depthSignalWidget, shownLayers } from '../../../components/widgets/depth-signal/definition.ts';
 import { depthSignalSpec } from '../../../components/widgets/depth-signal/spec.ts';
+import { legendEntries, yAxes } from '../../helpers/read-svg.ts';
 
 describe('<DepthSignal>', () => {
   it('rejects an out-of-range prop naming the chapter file, the prop and the range', () => {
@@ -43,5 +44,33 @@ describe('<DepthSignal>', () => {
     const state = defaultState(depthSignalSpec);
     const result = { ...runToEnd(depthSignal, { ...state, depth: 2 }), nonFinite: true };
     expect(depthSignalWidget.summary(result, state)).toMatch(/overflowed: .* no longer finite numbers/);
+  });
+
+  describe.each(depthSignalSpec.params.activation.options)('the standard-deviation chart with %s', (activation) => {
+    const state = { ...defaultState(depthSignalSpec), activation, depth: 5 };
+    const chart = depthSignalWidget.draw(runToEnd(depthSignal, state), state, serverDocument()).querySelectorAll('svg')[2].outerHTML;
+    const theory = legendEntries(chart).filter((e) => e.text.startsWith('theory'));
+
+    it('names the theory line in the legend with a raised exponent, never in ASCII', () => {
+      if (theoryPreStd(activation, 100, 0.01, 1) === null) {
+        expect(theory).toEqual([]);
+        return;
+      }
+      expect(theory).toHaveLength(1);
+      const [entry] = theory;
+      expect(entry.text).not.toMatch(/\^|\{|Var\(W\)\)|\(l\/2\)/);
+      const raised = entry.runs.filter((r) => r.raise > 0);
+      expect(raised.map((r) => r.text)).toEqual([activation === 'relu' ? '(l−1)/2' : 'l/2']);
+      expect(raised.every((r) => r.smaller)).toBe(true);
+      expect(entry.runs.at(-1)!.raise).toBe(0);
+    });
+
+    it('draws grid lines only at labelled ticks, written in one notation', () => {
+      const [axis] = yAxes(chart);
+      expect(axis.labels.every((l) => l.text !== '')).toBe(true);
+      expect(axis.grid).toEqual(axis.labels.map((l) => l.y));
+      const power = axis.labels.filter((l) => /10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(l.text)).length;
+      expect([0, axis.labels.length]).toContain(power);
+    });
   });
 });
