@@ -22,6 +22,10 @@ export async function drawChart(figure: HTMLElement, data: SeriesData, fallback:
       xLabel: data.xLabel ?? 'index',
       yLabel: data.yLabel ?? 'value',
     });
+    // On a narrow screen the chart keeps a legible size and scrolls sideways (plots.css), so
+    // keyboard users must be able to focus it; the name tells them what they are on.
+    figure.tabIndex = 0;
+    figure.setAttribute('aria-label', svg.getAttribute('aria-label')!);
     figure.append(svg);
   } catch {
     figure.remove();

@@ -32,6 +32,8 @@ class CodeCellElement extends HTMLElement {
   private runner?: CellRunner;
   private editor?: Editor;
   private original = '';
+  /** The reader's code as it was before Reset, while Undo reset can bring it back. */
+  private beforeReset?: string;
   private render?: Promise<Render>;
   private editorLoad?: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
@@ -43,6 +45,7 @@ class CodeCellElement extends HTMLElement {
     this.on('run', () => this.run());
     this.on('stop', () => this.runner?.stop());
     this.on('reset', () => this.reset());
+    this.on('undo-reset', () => this.undoReset());
     this.on('edit', () => this.edit());
     this.querySelector<HTMLElement>('[data-toolbar]')!.hidden = false;
     this.setBusy(false);
@@ -62,8 +65,12 @@ class CodeCellElement extends HTMLElement {
     return this.querySelector(`[data-action="${action}"]`);
   }
 
-  private status(text: string): void {
-    this.querySelector('[data-status]')!.textContent = text;
+  /** Sets the status line; `outcome` (e.g. 'error') lets the page style how a run ended. */
+  private status(text: string, outcome?: Outcome['kind']): void {
+    const line = this.querySelector<HTMLElement>('[data-status]')!;
+    line.textContent = text;
+    if (outcome) line.dataset.outcome = outcome;
+    else delete line.dataset.outcome;
   }
 
   private get output(): HTMLElement {
@@ -94,17 +101,37 @@ class CodeCellElement extends HTMLElement {
       log: (lines, dropped) => this.draw((r) => r.appendLogs(this.output, lines, dropped)),
       end: (outcome) => {
         this.setBusy(false);
-        this.status(outcomeSentence(outcome, this.timeoutMs));
+        this.status(outcomeSentence(outcome, this.timeoutMs), outcome.kind);
         this.draw((r) => r.showOutcome(this.output, outcome, source));
       },
     });
   }
 
+  /** Back to the original code. The reader's edits are kept for Undo reset until they write again. */
   private reset(): void {
     this.runner?.stop();
+    const code = this.editor?.getCode();
+    if (code !== undefined && code !== this.original) this.beforeReset = code;
     this.editor?.setCode(this.original);
     this.draw((r) => r.clearOutput(this.output));
-    this.status('Back to the original code.');
+    const undo = this.beforeReset !== undefined;
+    this.button('undo-reset')!.hidden = !undo;
+    this.status(undo ? 'Back to the original code. Undo reset brings your edits back.' : 'Back to the original code.');
+  }
+
+  private undoReset(): void {
+    if (this.beforeReset === undefined) return;
+    this.editor?.setCode(this.beforeReset); // codeChanged() says so and hides the button
+    this.editor?.focus(); // rather than leave the focus on a hidden button
+  }
+
+  /** On every change in the editor: Undo reset ends when the edits are back or new ones begin. */
+  private codeChanged(): void {
+    const code = this.editor?.getCode();
+    if (this.beforeReset === undefined || code === this.original) return;
+    this.status(code === this.beforeReset ? 'Your edited code is back.' : '');
+    this.beforeReset = undefined;
+    this.button('undo-reset')!.hidden = true;
   }
 
   /** Opens the editor once (a second click while it loads does nothing more). */
@@ -119,7 +146,7 @@ class CodeCellElement extends HTMLElement {
     try {
       const { createEditor } = await import('./editor.ts');
       const label = `Code of ${this.querySelector('[data-title]')?.textContent ?? 'this cell'}`;
-      this.editor = createEditor(code, this.original, { label, onRun: () => this.run() });
+      this.editor = createEditor(code, this.original, { label, onRun: () => this.run(), onChange: () => this.codeChanged() });
       code.removeAttribute('tabindex'); // the editor takes the focus stop of the listing
       this.button('edit')!.hidden = true;
       this.status('Editing. Ctrl+Enter (⌘+Enter on a Mac) runs the code.');

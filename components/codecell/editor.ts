@@ -16,7 +16,7 @@ import { EditorView, keymap } from '@codemirror/view';
 import { tags as t } from '@lezer/highlight';
 import { basicSetup } from 'codemirror';
 
-export type EditorOptions = { label: string; onRun: () => void };
+export type EditorOptions = { label: string; onRun: () => void; onChange?: () => void };
 
 /** Page variables (src/styles/global.css) → editor theme, so light and dark both follow the page. */
 const theme = EditorView.theme({
@@ -68,13 +68,16 @@ export function createEditor(host: HTMLElement, code: string, options: EditorOpt
       syntaxHighlighting(highlight),
       theme,
       EditorView.contentAttributes.of({ 'aria-label': options.label }),
+      EditorView.updateListener.of((update) => { if (update.docChanged) options.onChange?.(); }),
     ],
   });
   for (const child of [...host.children]) (child as HTMLElement).hidden = true;
   host.append(mount);
   return {
     getCode: () => view.state.doc.toString(),
-    setCode: (c) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: c } }),
+    // A user event of its own, so the history never merges it with the typing just before it:
+    // Ctrl+Z right after Reset brings back exactly the code that Reset replaced.
+    setCode: (c) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: c }, userEvent: 'input.reset' }),
     focus: () => view.focus(),
   };
 }

@@ -1,11 +1,10 @@
 /**
  * Puts a run's output on the page: console lines, the exported value (text, table, or a chart
- * with its table), the exercise check and the error with its line. Loaded on the first Run.
+ * with its table), the exercise check and the line an error came from. Loaded on the first Run.
  * Every string that came from the reader's code goes in with textContent, never as HTML.
  * @module
  */
 import { renderTable } from '../runtime/table.ts';
-import { errorSentence } from './errors.ts';
 import { formatNumber } from './format.ts';
 import { drawChart } from './chart.ts';
 import type { CellError, CellResult, CheckReport, LogLine, TableData } from './protocol.ts';
@@ -71,7 +70,11 @@ export function showOutcome(out: HTMLElement, outcome: Outcome, source: string):
     showResult(out, outcome.result);
     if (outcome.check) out.append(checkReport(outcome.check));
   }
-  if (outcome.kind === 'error') out.append(errorBlock(outcome.error, source));
+  if (outcome.kind === 'error') {
+    // The status line says what went wrong (and is announced); here, only where: right under it.
+    const where = errorLine(outcome.error, source);
+    if (where) out.prepend(where);
+  }
 }
 
 function showResult(out: HTMLElement, result: CellResult): void {
@@ -120,15 +123,14 @@ function checkReport(c: CheckReport): HTMLElement {
   return section;
 }
 
-function errorBlock(e: CellError, source: string): HTMLElement {
-  const block = el('section', 'cc-error');
-  block.dataset.error = e.line ? String(e.line) : '';
-  block.setAttribute('aria-label', 'Error');
-  block.append(el('p', 'cc-error-text', errorSentence(e)));
+/** The reader's line an error came from, quoted with a caret under its column, if it is known. */
+function errorLine(e: CellError, source: string): HTMLElement | undefined {
   const text = e.line ? source.split('\n')[e.line - 1] : undefined;
-  if (text !== undefined) {
-    const caret = e.column ? `\n${' '.repeat(String(e.line).length + 3 + e.column - 1)}^` : '';
-    block.append(el('pre', 'cc-error-line', `${e.line} | ${text}${caret}`));
-  }
+  if (text === undefined) return undefined;
+  const block = el('section', 'cc-error');
+  block.dataset.error = String(e.line);
+  block.setAttribute('aria-label', `Line ${e.line} of the code`);
+  const caret = e.column ? `\n${' '.repeat(String(e.line).length + 3 + e.column - 1)}^` : '';
+  block.append(el('pre', 'cc-error-line', `${e.line} | ${text}${caret}`));
   return block;
 }

@@ -18,6 +18,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE_TAGS } from '../helpers/axe.ts';
 import { launchChromium, watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { runCell, setCode as setCodeIn } from '../helpers/codecell.ts';
 import { DIST, fileForPath, requireDist } from '../helpers/dist.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
 
@@ -91,26 +92,8 @@ function lazyUrls(): string[] {
 const requested: string[] = [];
 const lazyRequested = (pattern: RegExp) => lazyUrls().filter((u) => pattern.test(u) && requested.includes(u));
 
-/** Replaces the cell's code through its editor (opening it first). */
-async function setCode(cell: Locator, code: string): Promise<void> {
-  if (!(await cell.locator('.cm-content').count())) await cell.locator('[data-action="edit"]').click();
-  await cell.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(code);
-}
-
-/** Starts a run (button or keyboard) and waits for it to end; returns the status and the time taken. */
-async function run(cell: Locator, how: 'click' | 'keys' = 'click'): Promise<{ status: string; ms: number }> {
-  const t0 = Date.now();
-  if (how === 'click') await cell.locator('[data-action="run"]').click();
-  else await page.keyboard.press('ControlOrMeta+Enter');
-  const id = await cell.getAttribute('id');
-  await page.waitForFunction((id) => {
-    const el = document.getElementById(id!)!;
-    return !el.hasAttribute('data-running') && el.querySelector('[data-status]')!.textContent !== 'Running…';
-  }, id, { timeout: 20_000 });
-  return { status: await cell.locator('[data-status]').innerText(), ms: Date.now() - t0 };
-}
+const setCode = (cell: Locator, code: string) => setCodeIn(page, cell, code);
+const run = (cell: Locator, how: 'click' | 'keys' = 'click') => runCell(page, cell, how);
 
 const longTasks = () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
 
@@ -160,7 +143,7 @@ describe('code cell: running', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await cell.locator('[data-action="reset"]').click();
     expect((await cell.locator('.cm-line').allTextContents()).join('\n')).toBe(original);
-    expect(await cell.locator('[data-status]').innerText()).toBe('Back to the original code.');
+    expect(await cell.locator('[data-status]').innerText()).toBe('Back to the original code. Undo reset brings your edits back.');
     expect(await cell.locator('[data-output] > *').count()).toBe(0);
   });
 

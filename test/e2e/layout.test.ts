@@ -61,3 +61,42 @@ describe('in print', () => {
     expect.soft(result.hiddenContent, `math/figures missing from print on ${path}`).toEqual([]);
   });
 });
+
+/** Printed page widths to try: a portrait sheet, and wider than the on-screen two-column layout. */
+const PRINT_WIDTHS = [800, 1400];
+
+describe.each(PRINT_WIDTHS)('in print on a page %i px wide', (width) => {
+  let w: WatchedContext;
+  beforeAll(async () => { w = await watchedContext(site.browser, site.origin, { viewport: { width, height: 1000 } }); });
+  afterAll(async () => { await w?.context.close(); });
+
+  it.each(ALL.map((p) => [p.path] as const))('%s uses most of the width and breaks no heading word', async (path) => {
+    const page = await w.context.newPage();
+    await page.goto(site.origin + path, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const { text, broken } = await page.evaluate(() => {
+      // The text column: as wide as its widest printed paragraph.
+      const text = Math.max(0, ...[...document.querySelectorAll('main p')].filter((p) => p.checkVisibility()).map((p) => p.getBoundingClientRect().width));
+      // A word is broken when its letters land on more than one line.
+      const broken: string[] = [];
+      for (const h of document.querySelectorAll('main :is(h1, h2, h3, h4)')) {
+        if (!h.checkVisibility()) continue;
+        const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of node.textContent!.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+            const tops = rects.map((r) => r.top);
+            if (rects.length > 1 && Math.max(...tops) - Math.min(...tops) > rects[0].height / 2) broken.push(`${h.tagName.toLowerCase()} “${h.textContent!.trim()}”: “${m[0]}”`);
+          }
+        }
+      }
+      return { text, broken };
+    });
+    await page.close();
+    expect.soft(text, `widest paragraph on ${path} printed ${width} px wide`).toBeGreaterThanOrEqual(0.85 * width);
+    expect.soft(broken, `heading words split across lines on ${path}`).toEqual([]);
+  });
+});
