@@ -1,11 +1,12 @@
 /**
  * Exports of a widget: the figure (SVG, PNG), the run (CSV of its table; JSON with the settings,
- * the seed and the engine version), a link to this state, and the MDX line that reproduces it.
+ * the seed and the engine version), a link to this state and this widget, and the MDX line that
+ * reproduces it.
  */
 import { ENGINE_VERSION } from '../../lib/version.ts';
 import { toMdx } from './params.ts';
 import type { Params, StateOf } from './params-types.ts';
-import type { Table } from './definition.ts';
+import type { View } from './protocol.ts';
 import { toCsv } from './table.ts';
 import type { NotebookWidget } from './widget-element.ts';
 
@@ -67,10 +68,40 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Performs export `kind` and returns the sentence for the status line. `run`: the table and result
- * shown, when they come from a run on this page (null while the figure is the built one). */
-export async function exportFigure(kind: string, host: NotebookWidget, state: StateOf<Params>, run: { table: Table; result: unknown } | null): Promise<string> {
-  const base = `${host.key}-seed${String(state.seed ?? 'none')}`;
+const fileBase = (key: string, state: StateOf<Params>) => `${key}-seed${String(state.seed ?? 'none')}`;
+
+/**
+ * The file for a run (`kind` 'csv': its table; 'json': the widget, the engine version, the seed,
+ * the settings and the result) of widget `widget` with key `key`, computed for `state`.
+ */
+export function runFile(kind: 'csv' | 'json', widget: string, key: string, state: StateOf<Params>, view: Pick<View, 'table' | 'result'>): { name: string; type: string; text: string } {
+  const name = `${fileBase(key, state)}.${kind}`;
+  if (kind === 'csv') return { name, type: 'text/csv', text: toCsv(view.table) };
+  const record = { widget, engineVersion: ENGINE_VERSION, seed: state.seed ?? null, settings: state, result: view.result };
+  return { name, type: 'application/json', text: JSON.stringify(record, null, 2) };
+}
+
+/** Downloads the run `view` of `state` as CSV or JSON; returns the sentence for the status line. */
+export function exportRun(kind: string, host: NotebookWidget, state: StateOf<Params>, view: View): string {
+  if (kind !== 'csv' && kind !== 'json') return `Unknown export "${kind}".`;
+  const file = runFile(kind, host.dataset.widget ?? '', host.key, state, view);
+  download(file.name, new Blob([file.text], { type: file.type }));
+  return kind === 'csv' ? 'Saved the table as CSV.' : 'Saved the run as JSON (settings, seed, engine version and results).';
+}
+
+/**
+ * The address of this page with every widget's settings, ending in `#<the widget's id>` so that
+ * opening it scrolls to this widget.
+ */
+export function linkTo(href: string, id: string): string {
+  const url = new URL(href);
+  url.hash = id;
+  return url.href;
+}
+
+/** Performs export `kind` of the figure or the settings and returns the sentence for the status line (runs: exportRun). */
+export async function exportFigure(kind: string, host: NotebookWidget, state: StateOf<Params>): Promise<string> {
+  const base = fileBase(host.key, state);
   if (kind === 'svg' || kind === 'png') {
     const svg = standaloneSvg(host);
     if (!svg) return 'There is no figure to export yet.';
@@ -93,19 +124,9 @@ export async function exportFigure(kind: string, host: NotebookWidget, state: St
     download(`${base}.png`, png);
     return 'Saved the figure as PNG.';
   }
-  if (kind === 'csv' || kind === 'json') {
-    if (run === null) return 'Run the experiment first: the export describes a run made on this page.';
-    if (kind === 'csv') {
-      download(`${base}.csv`, new Blob([toCsv(run.table)], { type: 'text/csv' }));
-      return 'Saved the table as CSV.';
-    }
-    const record = { widget: host.dataset.widget, engineVersion: ENGINE_VERSION, seed: state.seed ?? null, settings: state, result: run.result };
-    download(`${base}.json`, new Blob([JSON.stringify(record, null, 2)], { type: 'application/json' }));
-    return 'Saved the run as JSON (settings, seed, engine version and results).';
-  }
   if (kind === 'mdx' || kind === 'link') {
     host.syncUrl();
-    const text = kind === 'mdx' ? toMdx(host.spec, state) : location.href;
+    const text = kind === 'mdx' ? toMdx(host.spec, state) : linkTo(location.href, host.id || host.key);
     const output = host.querySelector<HTMLOutputElement>('[data-share-output]')!;
     output.textContent = text;
     output.hidden = false;

@@ -5,15 +5,23 @@
  * a chart: the page's main thread only puts finished markup in place, so it stays free for the reader.
  */
 import { ExperimentRunner } from './runner.ts';
-import { exportFigure } from './export.ts';
+import { exportFigure, exportRun } from './export.ts';
 import { morphChildren } from './morph.ts';
 import { renderTable } from './table.ts';
 import { neighbours, writeControls } from './controls.ts';
+import { defaultState } from './params-state.ts';
 import type { View } from './protocol.ts';
 import type { NotebookWidget } from './widget-element.ts';
 import type { Params, StateOf } from './params-types.ts';
 
 type State = StateOf<Params>;
+
+/**
+ * How a run speaks in the status line: `intro` when it starts, `during` before "… 40% done."
+ * (training widgets only: a live widget's runs are too short to count out).
+ */
+type Narration = { intro: string; during: string };
+const TRAINING: Narration = { intro: 'Training…', during: 'Training' };
 
 /** Views a live widget keeps (each some tens of KB of markup and data). */
 const KEPT_VIEWS = 16;
@@ -26,6 +34,10 @@ export class WidgetController {
   private runner = new ExperimentRunner();
   /** What the page shows now, when it comes from a run on this page (null: the built figure). */
   private shown: View | null = null;
+  /** The settings `shown` was computed for (the controls of a training widget may have moved on since). */
+  private shownState: State | null = null;
+  /** The current or last run, to wait for (an export made during a run describes its result). */
+  private current: Promise<boolean> = Promise.resolve(false);
   private pending = false;
   private readonly original: { plot: string; status: string; table: string };
   private frame = 0;
@@ -56,7 +68,7 @@ export class WidgetController {
     this.mode = host.dataset.mode === 'train' ? 'train' : 'live';
     this.original = {
       plot: this.el('[data-plot]').innerHTML,
-      status: host.status.textContent ?? '',
+      status: host.builtStatus,
       table: this.el('[data-table-body]').innerHTML,
     };
   }
@@ -84,63 +96,108 @@ export class WidgetController {
     }
   }
 
-  async act(action: string): Promise<void> {
-    if (action === 'run') return this.run();
-    if (action === 'stop') return this.stop();
-    if (action === 'reset') return this.reset();
-    if (action.startsWith('export-')) {
-      const shown = this.shown;
-      this.say(await exportFigure(action.slice(7), this.host, this.host.state, shown && { table: shown.table, result: shown.result }));
-    }
+  /**
+   * The widget hydrated with settings from the address that differ from the page's (`changes`
+   * names them): its figure is still the page's, built with it. A live widget recomputes at once;
+   * a training widget trains them (its work is capped like any other run), saying so.
+   */
+  linked(changes: string): void {
+    if (this.mode === 'live') this.stateChanged(true);
+    else void this.run(undefined, { intro: `This link sets ${changes}; training it…`, during: 'Training the linked settings' });
   }
 
-  private async run(): Promise<void> {
+  async act(action: string): Promise<void> {
+    if (action === 'run') return void (await this.run());
+    if (action === 'stop') return this.stop();
+    if (action === 'reset') return this.reset();
+    if (action === 'export-csv' || action === 'export-json') return this.exportShownRun(action.slice(7));
+    if (action.startsWith('export-')) this.say(await exportFigure(action.slice(7), this.host, this.host.state));
+  }
+
+  /**
+   * CSV and JSON describe the run whose figure is on screen, with the settings it was made with.
+   * A run going is waited for. The figure built with the page has no run here yet: it is computed
+   * again in the worker, seeded, so it is the very result the build drew, and it is shown.
+   */
+  private async exportShownRun(kind: string): Promise<void> {
+    if (this.runner.busy) this.say('The export will be saved when this run ends.');
+    for (let waited: Promise<boolean> | null = null; this.runner.busy && this.current !== waited; ) {
+      waited = this.current;
+      await waited;
+    }
+    if (!this.shown) {
+      const what = this.mode === 'train' ? 'Training' : 'Computing';
+      const generation = this.generation + 1;
+      const done = await this.run(defaultState(this.host.pageSpec), { intro: `${what} this page's settings to export the run…`, during: `${what} this page's settings to export them` });
+      if (generation !== this.generation) return; // a newer run or Reset took over
+      if (!done) {
+        this.say(`${this.host.status.textContent} Nothing was exported.`);
+        return;
+      }
+    }
+    const shown = this.shown!;
+    const state = this.shownState!;
+    let said = exportRun(kind, this.host, state, shown);
+    if (this.mode === 'train' && JSON.stringify(state) !== JSON.stringify(this.host.state)) said += ' It describes the run shown, not the changed settings: press Run to train with them.';
+    this.say(said);
+  }
+
+  /**
+   * Runs `state` (the settings in the controls unless given) in the worker and shows it, telling
+   * the status line what it does as `narration` says (a training widget's default: "Training…";
+   * a live widget's runs say nothing until their result). Resolves true when the run finished.
+   */
+  private run(state?: State, narration?: Narration): Promise<boolean> {
+    return (this.current = this.runOnce(state ?? { ...this.host.state }, narration));
+  }
+
+  private async runOnce(state: State, given: Narration | undefined): Promise<boolean> {
     const generation = ++this.generation;
     clearTimeout(this.prefetchTimer);
-    const state = { ...this.host.state };
     const key = (this.running = JSON.stringify(state));
     const training = this.mode === 'train';
+    const narration = given ?? (training ? TRAINING : null);
     const known = training ? undefined : this.views.get(key);
     if (known) {
       cancelAnimationFrame(this.frame);
       this.setBusy(false);
       this.remember(key, known);
       this.progress(1);
-      this.show(known);
+      this.show(known, state);
       this.say(known.summary);
       this.prefetchSoon();
-      return;
+      return true;
     }
     this.setBusy(true);
-    if (training) this.say('Training…');
+    if (narration) this.say(narration.intro);
     // The status region is read aloud: during a run it says how far along it is in steps of 10%,
     // not every snapshot; the full sentence comes when the run ends.
     let spoken = 0;
     const outcome = await this.runner.run(this.host.dataset.widget!, state, (fraction, view) => {
       this.progress(fraction);
       const decile = Math.floor(fraction * 10);
-      if (training && decile > spoken && decile < 10) {
+      if (training && narration && decile > spoken && decile < 10) {
         spoken = decile;
-        this.say(`Training… ${decile * 10}% done.`);
+        this.say(`${narration.during}… ${decile * 10}% done.`);
       }
       if (!view) return;
       cancelAnimationFrame(this.frame);
-      this.frame = requestAnimationFrame(() => this.show(view));
+      this.frame = requestAnimationFrame(() => this.show(view, state));
     }, key);
     // Reset, or a newer run, ended this one: the page already shows what came after it.
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) return false;
     cancelAnimationFrame(this.frame);
     this.setBusy(false);
     if (outcome.status === 'done') {
       this.progress(1);
-      this.show(outcome.view);
+      this.show(outcome.view, state);
       this.say(outcome.view.summary);
       if (!training) {
         this.lastRunMs = outcome.ms;
         this.remember(key, outcome.view);
       }
     } else if (outcome.status === 'stopped') {
-      if (outcome.last) this.show(outcome.last);
+      if (outcome.last) this.show(outcome.last, state);
       this.say(outcome.last ? `Stopped. ${outcome.last.summary}` : 'Stopped before the first update.');
     } else {
       this.say(`The experiment failed: ${outcome.message}`);
@@ -149,6 +206,7 @@ export class WidgetController {
       this.pending = false;
       void this.run();
     } else this.prefetchSoon();
+    return outcome.status === 'done';
   }
 
   private remember(key: string, view: View): void {
@@ -200,11 +258,12 @@ export class WidgetController {
     this.stop();
     cancelAnimationFrame(this.frame);
     this.setBusy(false);
-    this.host.state = Object.fromEntries(Object.entries(this.host.pageSpec.params).map(([k, p]) => [k, p.default])) as State;
+    this.host.state = defaultState(this.host.pageSpec);
     writeControls(this.host, this.host.pageSpec, this.host.state);
     this.host.syncUrl();
     this.host.notify([]);
     this.shown = null;
+    this.shownState = null;
     this.running = '';
     this.place(this.original.plot);
     this.el('[data-table-body]').innerHTML = this.original.table;
@@ -213,7 +272,8 @@ export class WidgetController {
   }
 
   /** Puts a figure the worker drew in place (its markup is built from numbers and our own labels). */
-  private show(view: View): void {
+  private show(view: View, state: State): void {
+    this.shownState = state;
     if (view === this.shown) return;
     this.shown = view;
     this.place(view.figure);
@@ -241,10 +301,22 @@ export class WidgetController {
     else this.showBusy(busy);
   }
 
+  /**
+   * A focused button that becomes disabled drops the focus to <body>, and a keyboard or screen-reader
+   * user would start again from the top of the page: the focus first moves to its counterpart, the
+   * button that now does the opposite (Run → Stop while a run goes, Stop → Run or Recompute after it).
+   */
   private showBusy(busy: boolean): void {
     if (busy) this.progress(0);
-    this.el<HTMLButtonElement>('[data-action="stop"]').disabled = !busy;
-    this.el<HTMLButtonElement>('[data-action="run"]').disabled = busy && this.mode === 'train';
+    const run = this.el<HTMLButtonElement>('[data-action="run"]');
+    const stop = this.el<HTMLButtonElement>('[data-action="stop"]');
+    const disable = { run: busy && this.mode === 'train', stop: !busy };
+    if (!disable.run) run.disabled = false;
+    if (!disable.stop) stop.disabled = false;
+    if (document.activeElement === run && disable.run) stop.focus();
+    else if (document.activeElement === stop && disable.stop) run.focus();
+    run.disabled = disable.run;
+    stop.disabled = disable.stop;
   }
 
   private progress(fraction: number): void {

@@ -8,6 +8,7 @@ import { SPECS } from '../widgets/specs.ts';
 import { parseQuery, replaceInQuery, serializeQuery } from './params-query.ts';
 import type { ParamSpec, Params, StateOf, WidgetSpec } from './params-types.ts';
 import { readControls, writeControls, withDefaults } from './controls.ts';
+import { linkedChanges } from './link-text.ts';
 
 /** Which way a control's value went: +1 up (or to a later option), −1 down. */
 function direction(p: ParamSpec | undefined, before: unknown, after: unknown): number {
@@ -28,16 +29,21 @@ export class NotebookWidget extends HTMLElement {
   state!: State;
   key!: string;
   status!: HTMLElement;
+  /** The status line built with the page: the sentence for its own figure. */
+  builtStatus = '';
   private controller: import('./widget-controller.ts').WidgetController | null = null;
   private loading: Promise<void> | null = null;
   private observer: IntersectionObserver | null = null;
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The settings the address gave that differ from the page's, in words, until the widget has run them ('' when none). */
+  private linked = '';
 
   connectedCallback(): void {
     if (this.spec) return;
     const name = this.dataset.widget ?? '';
     const spec = SPECS[name];
     this.status = this.querySelector('[data-status]')!;
+    this.builtStatus = this.status.textContent ?? '';
     if (!spec) {
       this.status.textContent = `This widget (${name}) is not known to this page's scripts.`;
       return;
@@ -49,6 +55,12 @@ export class NotebookWidget extends HTMLElement {
     this.state = state;
     writeControls(this, this.pageSpec, state);
     if (notices.length) this.notify(notices);
+    // The figure was built with the page's settings: until the link's are run, say whose it is.
+    this.linked = fromUrl ? linkedChanges(this.pageSpec, state) : '';
+    if (this.linked) {
+      const verb = this.dataset.mode === 'train' ? 'trained with' : 'computed';
+      this.status.textContent = `This link sets ${this.linked}. Until the widget has ${verb} it, the figure shows this page's own settings.`;
+    }
     this.addEventListener('input', (e) => this.changed(e));
     this.addEventListener('change', (e) => this.changed(e));
     this.addEventListener('click', (e) => this.clicked(e));
@@ -64,7 +76,9 @@ export class NotebookWidget extends HTMLElement {
         if (entries.some((e) => e.isIntersecting)) {
           this.observer?.disconnect();
           void this.ensureController().then(() => {
-            if (fromUrl) this.controller!.stateChanged(true);
+            // Unless the reader has changed or run something meanwhile, show what the link describes.
+            if (this.linked) this.controller!.linked(this.linked);
+            this.linked = '';
           });
         }
       },
@@ -123,6 +137,7 @@ export class NotebookWidget extends HTMLElement {
   private changed(event: Event): void {
     const target = event.target as HTMLElement;
     if (!target.closest('[data-controls]')) return;
+    this.linked = '';
     const { state: next, refused } = readControls(this, this.pageSpec, this.state);
     const control = (target as HTMLInputElement).name ?? '';
     const towards = direction(this.pageSpec.params[control], this.state[control], next[control]);
@@ -140,6 +155,7 @@ export class NotebookWidget extends HTMLElement {
     const button = (event.target as HTMLElement).closest<HTMLElement>('[data-action]');
     if (!button || !this.contains(button)) return;
     const action = button.dataset.action!;
+    if (!action.startsWith('export-')) this.linked = '';
     void this.ensureController().then(() => this.controller!.act(action));
   }
 }

@@ -194,12 +194,12 @@ describe('exports of every widget found in the built site', () => {
         expect(parseProps(SPECS[widget.name], mdxProps(line, widget.name), 'exports.test.ts')).toEqual(state);
       });
 
-      it('"Copy link" gives the current URL, which carries the current state', async () => {
+      it('"Copy link" gives the current URL, which carries the current state, ending in the widget\'s id', async () => {
         await action('link').click();
         const output = root.locator('[data-share-output]');
         await expect.poll(() => output.textContent()).toMatch(/^http/);
         const link = (await output.textContent())!;
-        expect(link).toBe(page.url());
+        expect(link).toBe(`${page.url().replace(/#.*$/, '')}#${widget.key}`);
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
         const pageSpec = withDefaults(SPECS[widget.name], widget.props as StateOf<Params>);
         const parsed = parseQuery(pageSpec, new URL(link).search, widget.key);
