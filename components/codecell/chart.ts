@@ -4,6 +4,7 @@
  * @module
  */
 import type { SeriesData } from './protocol.ts';
+import { focusableWhileScrolling } from '../runtime/scroll-focus.ts';
 
 /**
  * Draws a series with the site's line chart (Observable Plot, loaded now: ~84 KB gzip, only for
@@ -23,10 +24,11 @@ export async function drawChart(figure: HTMLElement, data: SeriesData, fallback:
       yLabel: data.yLabel ?? 'value',
     });
     // On a narrow screen the chart keeps a legible size and scrolls sideways (plots.css), so
-    // keyboard users must be able to focus it; the name tells them what they are on.
+    // keyboard users must be able to focus it then; the name tells them what they are on.
     figure.tabIndex = 0;
     figure.setAttribute('aria-label', svg.getAttribute('aria-label')!);
     figure.append(svg);
+    focusableWhileScrolling(figure);
   } catch {
     figure.remove();
     fallback.open = true;

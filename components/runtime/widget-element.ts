@@ -9,6 +9,7 @@ import { parseQuery, replaceInQuery, serializeQuery } from './params-query.ts';
 import type { ParamSpec, Params, StateOf, WidgetSpec } from './params-types.ts';
 import { readControls, writeControls, withDefaults } from './controls.ts';
 import { linkedChanges } from './link-text.ts';
+import { focusableWhileScrolling } from './scroll-focus.ts';
 
 /** Which way a control's value went: +1 up (or to a later option), −1 down. */
 function direction(p: ParamSpec | undefined, before: unknown, after: unknown): number {
@@ -43,6 +44,8 @@ export class NotebookWidget extends HTMLElement {
     const name = this.dataset.widget ?? '';
     const spec = SPECS[name];
     this.status = this.querySelector('[data-status]')!;
+    const plot = this.querySelector<HTMLElement>('[data-plot]');
+    if (plot) focusableWhileScrolling(plot);
     this.builtStatus = this.status.textContent ?? '';
     if (!spec) {
       this.status.textContent = `This widget (${name}) is not known to this page's scripts.`;

@@ -60,8 +60,9 @@ describe(`figures at ${PHONE.width} px wide`, () => {
           return;
         }
         const labelled = (box.getAttribute('aria-label') ?? '').trim() !== '' || box.hasAttribute('aria-labelledby');
+        if (box.scrollWidth <= box.clientWidth) return;
         if (box.tabIndex < 0 || !labelled) unreachable.push(`${name}: its scroll container is ${box.tabIndex < 0 ? 'not focusable' : 'unnamed'}`);
-        else if (box.scrollWidth > box.clientWidth) scrollers.push(i);
+        else scrollers.push(i);
       });
       return { count: svgs.length, small, scrollers, unreachable, pageWidth: document.scrollingElement!.scrollWidth };
     }, MIN_TEXT_PX);
@@ -102,6 +103,26 @@ describe(`figures at ${PHONE.width} px wide`, () => {
     expect(smallest).toBeGreaterThanOrEqual(MIN_TEXT_PX);
     expect({ overflowX, focusable: tabIndex >= 0, named: name.includes('loss') }).toEqual({ overflowX: 'auto', focusable: true, named: true });
     expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(PHONE.width + 1);
+    await page.close();
+  });
+});
+
+describe(`figures at ${LAPTOP.width} px wide`, () => {
+  let w: WatchedContext;
+  beforeAll(async () => { w = await watchedContext(site.browser, site.origin, { viewport: LAPTOP }); });
+  afterAll(async () => { await w?.context.close(); });
+
+  it.each(withFigures.map((p) => [p.path] as const))('%s: a figure that fits is not a tab stop; one that scrolls is', async (path) => {
+    const page = await w.context.newPage();
+    await page.goto(site.origin + path, { waitUntil: 'load' });
+    await scrollThrough(page);
+    const boxes = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-plot]')].map((box) => ({ scrolls: box.scrollWidth > box.clientWidth, stop: box.tabIndex >= 0 })));
+    const fitting = await boxes();
+    expect(fitting.length, `${path} has widget figures`).toBeGreaterThan(0);
+    await expect.poll(async () => (await boxes()).filter((b) => b.stop !== b.scrolls), { message: `figures on ${path} whose tab stop does not match whether they scroll` }).toEqual([]);
+    // Narrow the window: every figure now scrolls, and each becomes a stop again.
+    await page.setViewportSize(PHONE);
+    await expect.poll(async () => (await boxes()).filter((b) => !(b.scrolls && b.stop)).length, { message: `figures on ${path} that scroll at ${PHONE.width} px without a tab stop` }).toBe(0);
     await page.close();
   });
 });
