@@ -29,6 +29,12 @@ export function listFromChecks(p: EnumListParam, previous: readonly string[], ti
   return list;
 }
 
+/** Why a list's checkboxes were put back: too few or too many ticked. */
+export function tickCount(p: EnumListParam, kept: readonly string[]): string {
+  const count = p.minItems === p.maxItems ? `${p.minItems}` : `${p.minItems} to ${p.maxItems}`;
+  return `${p.label}: tick ${count}; kept ${showValue(kept)}.`;
+}
+
 type Numeric = IntParam | NumberParam | SeedParam;
 
 /**

@@ -3,7 +3,7 @@
  * the same per-parameter rules as props and URL state (clamped, snapped, checked), so no control
  * can produce a state the spec forbids.
  */
-import { listFromChecks, numberFromText, withinCap } from './control-values.ts';
+import { listFromChecks, numberFromText, tickCount, withinCap } from './control-values.ts';
 import { gridText, logGrid, readGrid } from './log-grid.ts';
 import { checkValue, clampParam, formatNumber } from './params-check.ts';
 import { sameValue, workProblem } from './params-state.ts';
@@ -47,6 +47,7 @@ export function readControls(root: HTMLElement, spec: WidgetSpec<Params>, previo
       if (typed.note) notes.push(typed.note);
     } else value = numberIn(p, el as HTMLInputElement);
     if (checkValue(p, value).ok) next[name] = value as State[string];
+    else if (p.kind === 'enumList') notes.push(tickCount(p, previous[name] as string[]));
   }
   const changed = Object.keys(spec.params).filter((name) => !sameValue(next[name], previous[name]));
   const name = changed.length === 1 ? changed[0] : null;

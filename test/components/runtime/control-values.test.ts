@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { listFromChecks, numberFromText, withinCap } from '../../../components/runtime/control-values.ts';
+import { listFromChecks, numberFromText, tickCount, withinCap } from '../../../components/runtime/control-values.ts';
 import { withDefaults } from '../../../components/runtime/controls.ts';
 import { checkValue } from '../../../components/runtime/params-check.ts';
 import { workProblem } from '../../../components/runtime/params-state.ts';
@@ -50,6 +50,11 @@ describe('checkbox lists keep the page\'s order', () => {
     });
   }
 
+  it('says how many to tick when a list would be too short or too long', () => {
+    const p = trainingRaceSpec.params.initializers as EnumListParam;
+    expect(tickCount(p, ['heNormal', 'glorotNormal'])).toBe('Initializers: tick 2 to 4; kept heNormal, glorotNormal.');
+  });
+
   it('TrainingRace on /widgets/: heNormal off and on again is the default list', () => {
     const p = trainingRaceSpec.params.initializers as EnumListParam;
     const page = [...p.default];
@@ -71,8 +76,9 @@ describe('number fields', () => {
         expect(checkValue(p, done.value).ok).toBe(true);
         // A number as HTML's number field reports one (a valid floating-point number), in range and whole.
         if (/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t.trim()) && checkValue(p, Number(t.trim())).ok) {
-          expect(done).toEqual({ value: Number(t.trim()), note: null });
-          expect(typing.value).toBe(Number(t.trim()));
+          const typed = Number(t.trim()) || 0; // '-0' is 0
+          expect(done).toEqual({ value: typed, note: null });
+          expect(typing.value).toBe(typed);
         } else {
           expect(typing.value).toBe(previous);
           expect(done.note).toContain(`${p.label} must be an integer from 0 to`);
