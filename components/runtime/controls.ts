@@ -3,8 +3,10 @@
  * the same per-parameter rules as props and URL state (clamped, snapped, checked), so no control
  * can produce a state the spec forbids.
  */
+import { listFromChecks, numberFromText, tickCount, withinCap } from './control-values.ts';
+import { gridText, logGrid, readGrid } from './log-grid.ts';
 import { checkValue, clampParam, formatNumber } from './params-check.ts';
-import { workProblem } from './params-state.ts';
+import { sameValue, workProblem } from './params-state.ts';
 import type { ParamSpec, Params, StateOf, WidgetSpec } from './params-types.ts';
 
 type State = StateOf<Params>;
@@ -22,31 +24,79 @@ const inputs = (root: HTMLElement, name: string) =>
   [...root.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-controls] [name]')].filter((el) => el.name === name);
 
 /**
- * Reads every control into a state; a value the spec refuses keeps the previous one. Over the
- * work cap the previous state stays and `refused` says why, for the widget to show.
+ * Reads every control into a state; a value the spec refuses keeps the previous one. `committed`:
+ * the reader has finished with the control (a change event), so a number field's text that is not
+ * an allowed value is corrected now, not while it is being typed. A change over the work cap goes
+ * as far as the cap allows, or not at all. `notice` says what was corrected or refused, for the
+ * widget to show; the controls then need writing back from `state`.
  */
-export function readControls(root: HTMLElement, spec: WidgetSpec<Params>, previous: State): { state: State; refused: string | null } {
+export function readControls(root: HTMLElement, spec: WidgetSpec<Params>, previous: State, committed = true): { state: State; notice: string | null } {
   const next: State = { ...previous };
+  const notes: string[] = [];
   for (const [name, p] of Object.entries(spec.params)) {
-    const [el] = inputs(root, name);
+    const els = inputs(root, name);
+    const [el] = els;
     if (!el) continue;
     let value: unknown;
     if (p.kind === 'enum') value = el.value;
     else if (p.kind === 'bool') value = (el as HTMLInputElement).checked;
-    else if (p.kind === 'enumList') value = p.options.filter((o) => inputs(root, name).some((i) => i.value === o && (i as HTMLInputElement).checked));
-    else value = numberIn(p, el as HTMLInputElement);
+    else if (p.kind === 'enumList') value = listFromChecks(p, previous[name] as string[], new Set(els.filter((i) => (i as HTMLInputElement).checked).map((i) => i.value)));
+    else if (el.type === 'number') {
+      const typed = numberFromText(p, el.value, previous[name] as number, committed);
+      value = typed.value;
+      if (typed.note) notes.push(typed.note);
+    } else value = numberIn(p, el as HTMLInputElement);
     if (checkValue(p, value).ok) next[name] = value as State[string];
+    else if (p.kind === 'enumList') notes.push(tickCount(p, previous[name] as string[]));
   }
-  const refused = workProblem(spec, next);
-  return refused ? { state: previous, refused: `Not applied: ${refused}.` } : { state: next, refused: null };
+  const changed = Object.keys(spec.params).filter((name) => !sameValue(next[name], previous[name]));
+  const name = changed.length === 1 ? changed[0] : null;
+  const capped = withinCap(spec, previous, next, name, name === null ? [] : positionsBetween(root, spec, name, previous[name]));
+  if (capped) notes.push(capped.notice);
+  return { state: capped ? capped.state : next, notice: notes.length ? notes.join(' ') : null };
 }
 
-/** A slider's or number field's value as the spec reads it: from its log scale if it has one, clamped and snapped. */
+/** The values of slider `name` from where it is now back towards `to` (not included), nearest first. */
+function positionsBetween(root: HTMLElement, spec: WidgetSpec<Params>, name: string, to: unknown): number[] {
+  const p = spec.params[name];
+  const [el] = inputs(root, name);
+  if (!(el instanceof HTMLInputElement) || el.type !== 'range' || typeof to !== 'number' || (p.kind !== 'int' && p.kind !== 'number')) return [];
+  const copy = el.cloneNode() as HTMLInputElement;
+  copy.value = el.value;
+  const out: number[] = [];
+  for (let value = numberIn(p, copy); value !== to && out.length < 10_000; ) {
+    out.push(value);
+    const before = copy.value;
+    try {
+      if (value > to) copy.stepDown();
+      else copy.stepUp();
+    } catch {
+      break; // step="any": no positions to list
+    }
+    if (copy.value === before) break; // at the end of the slider
+    value = numberIn(p, copy);
+  }
+  return out;
+}
+
+/** A slider's value as the spec reads it: a position on its log grid if it has one, else clamped and snapped. */
 function numberIn(p: ParamSpec & { kind: 'int' | 'number' | 'seed' }, el: HTMLInputElement): number {
-  const raw = Number(el.value);
-  let value = clampParam(p, el.dataset.scale === 'log' ? 10 ** raw : raw);
-  if (p.kind === 'number' && el.dataset.scale === 'log') value = Number(value.toPrecision(3));
-  return clampParam(p, value);
+  if (el.dataset.scale === 'log') {
+    const grid = readGrid(el.dataset.grid);
+    return clampParam(p, grid[Math.round(Number(el.value))] ?? Number.NaN);
+  }
+  return clampParam(p, Number(el.value));
+}
+
+/** The position of `value` on a log slider's grid, adding it (and lengthening the slider) if it is not there yet. */
+function logPosition(p: ParamSpec, el: HTMLInputElement, value: number): number {
+  let grid = readGrid(el.dataset.grid);
+  if (!grid.includes(value) && p.kind === 'number') {
+    grid = logGrid(p.min, p.max, [...grid, value]);
+    el.dataset.grid = gridText(grid);
+    el.max = String(grid.length - 1);
+  }
+  return grid.indexOf(value);
 }
 
 /**
@@ -109,7 +159,7 @@ export function writeControls(root: HTMLElement, spec: WidgetSpec<Params>, state
     for (const el of els) {
       if (p.kind === 'bool') setChecked(el, value === true);
       else if (p.kind === 'enumList') setChecked(el, (value as string[]).includes(el.value));
-      else if (el.dataset.scale === 'log') setValue(el, String(Math.log10(value as number)));
+      else if (el.dataset.scale === 'log') setValue(el, String(logPosition(p, el as HTMLInputElement, value as number)));
       else setValue(el, text);
     }
   }

@@ -16,7 +16,7 @@
  */
 import { checkValue, describeKind, fromText, toText } from './params-check.ts';
 import { assertValidState, defaultState, hasParam, paramNames, sameValue, workProblem } from './params-state.ts';
-import { excerpt, notice } from './params-text.ts';
+import { excerpt, notice, showValue } from './params-text.ts';
 import type { Params, StateOf, WidgetSpec } from './params-types.ts';
 
 /** Longer queries are ignored whole (ours are a few hundred characters at most). */
@@ -92,7 +92,8 @@ export function parseQuery<P extends Params>(spec: WidgetSpec<P>, query: string 
       state[param] = checked.value;
       taken++;
     } else {
-      notes.push(`${p.label}: the link's value ${excerpt(value)} was ignored; it must be ${describeKind(p)}. Using the default, ${toText(p, p.default)}.`);
+      // The page's setting comes before the rule, so a notice cut for length never cuts it.
+      notes.push(`${p.label}: the link's value ${excerpt(value)} was ignored, so this setting is at the page's value, ${showValue(p.default)}. It must be ${describeKind(p)}.`);
     }
   }
   if (unknown.size > 0) {

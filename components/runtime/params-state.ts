@@ -3,7 +3,7 @@
  * validity check for states produced by code (controls), which must never reach a URL or MDX if bad.
  */
 import { checkValue, describeKind } from './params-check.ts';
-import { amount, showProp } from './params-text.ts';
+import { amounts, showProp } from './params-text.ts';
 import type { Params, StateOf, WidgetSpec } from './params-types.ts';
 
 /**
@@ -49,7 +49,8 @@ export function workProblem<P extends Params>(spec: WidgetSpec<P>, state: StateO
     return `its work could not be estimated (${error instanceof Error ? error.message : 'unknown error'})`;
   }
   if (typeof work === 'number' && Number.isFinite(work) && work <= max) return null;
-  return `this configuration needs ${amount(work)} ${unit}; the limit is ${amount(max)}`;
+  const [needs, limit] = amounts(work, max);
+  return `this configuration needs ${needs} ${unit}; the limit is ${limit}`;
 }
 
 /**

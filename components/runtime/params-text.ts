@@ -3,11 +3,15 @@
  * text with control, formatting and bidi-override characters replaced by U+FFFD (a U+202E can
  * make a notice read backwards), angle brackets shown as ‹ ›, and at most `EXCERPT_CHARS` of a value.
  */
+import { formatNumber } from './params-check.ts';
 
 /** At most this many characters of a hostile value are ever repeated back. */
 export const EXCERPT_CHARS = 40;
-/** A notice is cut to this many characters. */
-export const NOTICE_CHARS = 240;
+/**
+ * A notice is cut to this many characters: room for our own sentence about a list of a few dozen
+ * option names, while a stranger's value is never repeated beyond `EXCERPT_CHARS`.
+ */
+export const NOTICE_CHARS = 480;
 
 // Cc: C0/C1 controls and DEL; Cf: bidi overrides/isolates, zero-width, BOM, soft hyphen;
 // Cs: lone surrogates; Co: private use; Zl/Zp: line and paragraph separators.
@@ -37,11 +41,23 @@ export function notice(text: string): string {
   return clean.length > NOTICE_CHARS ? `${clean.slice(0, NOTICE_CHARS - 1).join('')}…` : clean.join('');
 }
 
-/** Large amounts readably: 650000000 → '650,000,000'; 1.5e-7 → '1.5e-7'. */
-export function amount(x: number): string {
+/**
+ * Amounts readably, with `digits` significant digits: 650000 → '650,000'; 7.07e9 → '7.07 billion';
+ * 1.5e-7 → '1.5e-7'.
+ */
+export function amount(x: number, digits = 3): string {
   if (!Number.isFinite(x)) return String(x);
-  if (Math.abs(x) >= 1e-3 && Math.abs(x) < 1e15) return new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(x);
-  return x.toPrecision(4).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  const size = Math.abs(x);
+  if (size >= 1e6 && size < 1e15) return new Intl.NumberFormat('en-US', { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: digits }).format(x);
+  if (size >= 1e-3 && size < 1e15) return new Intl.NumberFormat('en-US', { maximumSignificantDigits: Math.max(digits, 4) }).format(x);
+  return x.toPrecision(digits).replace(/\.?0+e/, 'e').replace('e+', 'e');
+}
+
+/** Two amounts readably, with as many digits as it takes (up to 6) for them to read differently. */
+export function amounts(a: number, b: number): [string, string] {
+  let digits = 3;
+  while (digits < 6 && a !== b && amount(a, digits) === amount(b, digits)) digits++;
+  return [amount(a, digits), amount(b, digits)];
 }
 
 /**
@@ -58,4 +74,11 @@ export function showProp(value: unknown): string {
     return `{[${items.join(', ')}${value.length > 6 ? ', …' : ''}]}`;
   }
   return `{a ${typeof value}}`;
+}
+
+/** A valid value as a sentence shows it: 0.05, relu, true, or a list as heNormal, glorotNormal. */
+export function showValue(value: unknown): string {
+  if (typeof value === 'number') return formatNumber(value);
+  if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
+  return String(value);
 }

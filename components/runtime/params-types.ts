@@ -17,7 +17,8 @@ export interface IntParam {
 
 /**
  * A real-valued slider, e.g. a learning rate. `scale: 'log'` (min > 0, no step) tells the controls
- * to move in equal ratios, so 1e-4…10 is usable on one slider; the allowed set is the same.
+ * to move over tidy values in nearly equal ratios (log-grid.ts), so 1e-4…10 is usable on one
+ * slider; the allowed set is the same.
  */
 export interface NumberParam {
   kind: 'number';
@@ -48,7 +49,10 @@ export interface BoolParam {
   help?: string;
 }
 
-/** Several different names from a fixed list, in the reader's order, e.g. initializers to race. */
+/**
+ * Several different names from a fixed list, in the order given (MDX, a link), e.g. initializers
+ * to race. A checkbox ticked on the page puts its name where the page's list orders it.
+ */
 export interface EnumListParam {
   kind: 'enumList';
   options: readonly string[];

@@ -38,6 +38,8 @@ export class NotebookWidget extends HTMLElement {
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
   /** The settings the address gave that differ from the page's, in words, until the widget has run them ('' when none). */
   private linked = '';
+  /** The state as of the last committed change (or the address), to tell a real change from a refused one. */
+  private committedState = '';
 
   connectedCallback(): void {
     if (this.spec) return;
@@ -56,6 +58,7 @@ export class NotebookWidget extends HTMLElement {
     this.pageSpec = withDefaults(spec, JSON.parse(this.dataset.props ?? '{}'));
     const { state, notices, fromUrl } = parseQuery(this.pageSpec, location.search, this.key);
     this.state = state;
+    this.committedState = JSON.stringify(state);
     writeControls(this, this.pageSpec, state);
     if (notices.length) this.notify(notices);
     // The figure was built with the page's settings: until the link's are run, say whose it is.
@@ -122,6 +125,7 @@ export class NotebookWidget extends HTMLElement {
   syncUrl(): void {
     clearTimeout(this.urlTimer);
     this.urlTimer = undefined;
+    this.committedState = JSON.stringify(this.state);
     const query = replaceInQuery(location.search, this.key, serializeQuery(this.pageSpec, this.state, this.key));
     history.replaceState(history.state, '', `${location.pathname}${query ? `?${query.replace(/^\?/, '')}` : ''}${location.hash}`);
   }
@@ -141,17 +145,23 @@ export class NotebookWidget extends HTMLElement {
     const target = event.target as HTMLElement;
     if (!target.closest('[data-controls]')) return;
     this.linked = '';
-    const { state: next, refused } = readControls(this, this.pageSpec, this.state);
+    const committed = event.type === 'change';
+    const { state: next, notice } = readControls(this, this.pageSpec, this.state, committed);
     const control = (target as HTMLInputElement).name ?? '';
     const towards = direction(this.pageSpec.params[control], this.state[control], next[control]);
+    const moved = JSON.stringify(next) !== JSON.stringify(this.state);
     this.state = next;
-    // A refused change puts the controls back where the state is, and says why.
-    writeControls(this, this.pageSpec, next, !refused);
-    this.notify(refused ? [refused] : []);
+    // A corrected or refused value puts the controls back where the state is, and says why. The
+    // notice stays until a change applies: the change event after a refused key press applies nothing.
+    writeControls(this, this.pageSpec, next, !notice);
+    if (notice || moved) this.notify(notice ? [notice] : []);
+    // Only a change since the last committed state is news (for the address and the status line).
+    const news = committed && JSON.stringify(next) !== this.committedState;
+    if (committed) this.committedState = JSON.stringify(next);
     // The address follows committed changes only (a drag fires an input event per pixel), and
     // only once the reader pauses: see syncUrlSoon.
-    if (event.type === 'change') this.syncUrlSoon();
-    void this.ensureController().then(() => this.controller!.stateChanged(event.type === 'change', control, towards));
+    if (news) this.syncUrlSoon();
+    void this.ensureController().then(() => this.controller!.stateChanged(news, control, towards));
   }
 
   private clicked(event: Event): void {

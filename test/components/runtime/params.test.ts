@@ -97,7 +97,7 @@ describe('parseProps (build time)', () => {
   });
   it('rejects a configuration over the work cap, showing it', () => {
     expect(propsError({ samples: 5000, steps: 2000, width: 64 }, RACE)).toThrow(
-      `${FILE}: <InitRace samples={5000} steps={2000} width={64}>: this configuration needs 81,920,000,000 multiply-adds; the limit is 5,000,000,000; make the configuration smaller.`);
+      `${FILE}: <InitRace samples={5000} steps={2000} width={64}>: this configuration needs 81.9 billion multiply-adds; the limit is 5 billion; make the configuration smaller.`);
   });
   it('treats own __proto__ keys as unknown props without touching prototypes', () => {
     expect(propsError(JSON.parse('{"__proto__": {"polluted": 1}}'))).toThrow('has no prop "__proto__"');
@@ -127,7 +127,7 @@ describe('toMdx and serializeQuery', () => {
   it('refuse invalid states and keys (caller bugs)', () => {
     expect(() => toMdx(DEPTH, { ...state, depth: 99 })).toThrow('toMdx <DepthSignal>: invalid state: depth must be an integer from 1 to 50; got {99}.');
     expect(() => serializeQuery(DEPTH, state, 'a.b')).toThrow('URL key "a.b"');
-    expect(validateState(RACE, { ...defaultState(RACE), samples: 5000, steps: 2000 })).toEqual(['this configuration needs 5,120,000,000 multiply-adds; the limit is 5,000,000,000']);
+    expect(validateState(RACE, { ...defaultState(RACE), samples: 5000, steps: 2000 })).toEqual(['this configuration needs 5.12 billion multiply-adds; the limit is 5 billion']);
     expect(validateState(DEPTH, { ...state, extra: 1 })).toEqual(['extra is not a parameter']);
   });
 });
@@ -141,7 +141,7 @@ describe('parseQuery (browser)', () => {
     expect(parseQuery(DEPTH, '', 'ds')).toEqual({ state: defaultState(DEPTH), notices: [], fromUrl: false });
   });
   it('words notices for people', () => {
-    expect(parseQuery(DEPTH, 'ds.depth=80', 'ds').notices).toEqual([`Depth: the link's value "80" was ignored; it must be an integer from 1 to 50. Using the default, 10.`]);
+    expect(parseQuery(DEPTH, 'ds.depth=80', 'ds').notices).toEqual([`Depth: the link's value "80" was ignored, so this setting is at the page's value, 10. It must be an integer from 1 to 50.`]);
     expect(parseQuery(DEPTH, 'ds.activation=%E2%80%AEtanh<b>', 'ds').notices[0]).toContain('value "\uFFFDtanh‹b›" was ignored');
     expect(parseQuery(DEPTH, `ds.activation=${'x'.repeat(100)}`, 'ds').notices[0]).toContain(`"${'x'.repeat(40)}…" (100 characters)`);
   });
