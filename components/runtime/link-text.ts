@@ -9,17 +9,21 @@ import type { ParamSpec, Params, StateOf, WidgetSpec } from './params-types.ts';
 /** Beyond this many changed settings, the sentence counts them instead of naming each. */
 const NAMED = 3;
 
-/** A control's label as a short noun: the words before an explanation ("Seed (data, …)" → "seed"). */
+/** A label without its explanation: the words before a colon or parenthesis ("He normal (paper): Var 2/n_in" → "He normal"). */
+const named = (label: string) => label.split(/\s*[(:]/)[0].trim() || label;
+
+/** A control's label as a short noun ("Seed (data, …)" → "seed"). */
 function noun(p: ParamSpec): string {
-  const short = p.label.split(/\s*[(:]/)[0].trim();
+  const short = named(p.label);
   // "Hidden layers" → "hidden layers"; an initialism ("XOR data") keeps its capitals.
   return /^[A-Z][a-z]/.test(short) ? short[0].toLowerCase() + short.slice(1) : short;
 }
 
-/** A value as the controls show it: an option's human name, a number in its shortest form. */
+/** A value as the controls name it, without the explanation; a number in its shortest form. */
 function valueText(p: ParamSpec, value: unknown): string {
-  if (p.kind === 'enum') return p.labels?.[value as string] ?? String(value);
-  if (p.kind === 'enumList') return (value as string[]).map((o) => p.labels?.[o] ?? o).join(' + ');
+  const option = (o: string) => named(p.kind === 'enum' || p.kind === 'enumList' ? p.labels?.[o] ?? o : o);
+  if (p.kind === 'enum') return option(value as string);
+  if (p.kind === 'enumList') return (value as string[]).map(option).join(' + ');
   if (p.kind === 'bool') return value ? 'on' : 'off';
   return formatNumber(value as number);
 }

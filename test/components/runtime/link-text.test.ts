@@ -19,7 +19,7 @@ describe('linkedChanges', () => {
   it('gives options and lists by their human names, and joins two or three settings with "and"', () => {
     expect(linkedChanges(page, fromLink('?he-figure-3.dataset=moons&he-figure-3.seed=7'))).toBe('data two moons and seed 7');
     expect(linkedChanges(page, fromLink('?he-figure-3.initializers=heNormal,postHe&he-figure-3.depth=5&he-figure-3.learningRate=0.003')))
-      .toBe('initializers He normal + post "He", hidden layers 5 and learning rate 0.003');
+      .toBe('initializers He normal + post’s “He”, hidden layers 5 and learning rate 0.003');
   });
 
   it('counts more than three changed settings instead of naming them', () => {
