@@ -16,21 +16,11 @@ import { DEFINITIONS } from '../../components/widgets/definitions.ts';
 import { SPECS } from '../../components/widgets/specs.ts';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 import { CHROME_ARGS, watchedContext, type WatchedContext } from '../helpers/browser.ts';
-import { pages, parsePage } from '../helpers/dist.ts';
+import { firstOfEachWidget, type FoundWidget } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
 
-/** The first page each widget appears on, read from the built HTML (as widgets.test.ts does). */
-type Found = { name: string; key: string; mode: string; path: string; props: Record<string, unknown> };
-const found = new Map<string, Found>();
-for (const page of pages()) {
-  for (const el of parsePage(page.file).querySelectorAll('notebook-widget')) {
-    const name = el.getAttribute('data-widget')!;
-    if (!found.has(name)) {
-      found.set(name, { name, key: el.getAttribute('data-key')!, mode: el.getAttribute('data-mode')!, path: page.path, props: JSON.parse(el.getAttribute('data-props') ?? '{}') });
-    }
-  }
-}
-const WIDGETS = [...found.values()];
+type Found = FoundWidget;
+const WIDGETS = firstOfEachWidget();
 
 /** RFC 4180 CSV → rows of fields (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {

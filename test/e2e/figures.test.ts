@@ -5,18 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { watchedContext } from '../helpers/browser.ts';
-import { pages, parsePage } from '../helpers/dist.ts';
+import { firstOfEachWidget } from '../helpers/dist.ts';
 import { legendEntries, significantDigits, valueLabels, yAxes } from '../helpers/read-svg.ts';
 import { servedSite } from '../helpers/site.ts';
 
-/** The first page each widget appears on, read from the built HTML. */
-const found = new Map<string, { name: string; key: string; path: string }>();
-for (const page of pages()) {
-  for (const el of parsePage(page.file).querySelectorAll('notebook-widget')) {
-    const name = el.getAttribute('data-widget')!;
-    if (!found.has(name)) found.set(name, { name, key: el.getAttribute('data-key')!, path: page.path });
-  }
-}
+const WIDGETS = firstOfEachWidget();
 
 const site = servedSite();
 
@@ -24,10 +17,10 @@ const notation = (label: string) => (/10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(l
 
 describe('figures redrawn in the page', () => {
   it('there are widgets to test', () => {
-    expect(found.size).toBeGreaterThan(0);
+    expect(WIDGETS.length).toBeGreaterThan(0);
   });
 
-  for (const widget of found.values()) {
+  for (const widget of WIDGETS) {
     it(`<${widget.name}> on ${widget.path}: axes, bar values and legends read well after a redraw`, async () => {
       const w = await watchedContext(site.browser, site.origin);
       const page = await w.context.newPage();

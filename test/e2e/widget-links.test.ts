@@ -10,21 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { prepareWidget } from '../../components/runtime/prepare.ts';
 import { DEFINITIONS } from '../../components/widgets/definitions.ts';
 import { watchedContext, type WatchedContext } from '../helpers/browser.ts';
-import { pages, parsePage } from '../helpers/dist.ts';
+import { firstOfEachWidget, pages, parsePage, type FoundWidget } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
 
-/** The first page each widget appears on, with its key, mode and the page's settings. */
-type Found = { name: string; key: string; mode: string; path: string; props: Record<string, unknown> };
-const found = new Map<string, Found>();
-for (const page of pages()) {
-  for (const el of parsePage(page.file).querySelectorAll('notebook-widget')) {
-    const name = el.getAttribute('data-widget')!;
-    if (!found.has(name)) {
-      found.set(name, { name, key: el.getAttribute('data-key')!, mode: el.getAttribute('data-mode')!, path: page.path, props: JSON.parse(el.getAttribute('data-props') ?? '{}') });
-    }
-  }
-}
-const WIDGETS = [...found.values()];
+type Found = FoundWidget;
+const WIDGETS = firstOfEachWidget();
 
 const site = servedSite();
 

@@ -8,19 +8,11 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { watchedContext, type WatchedContext } from '../helpers/browser.ts';
-import { pages, parsePage } from '../helpers/dist.ts';
+import { firstOfEachWidget, pages, parsePage, type FoundWidget } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
 
-/** The first page each widget appears on, with its key and mode, read from the built HTML. */
-type Found = { name: string; key: string; mode: string; path: string };
-const found = new Map<string, Found>();
-for (const page of pages()) {
-  for (const el of parsePage(page.file).querySelectorAll('notebook-widget')) {
-    const name = el.getAttribute('data-widget')!;
-    if (!found.has(name)) found.set(name, { name, key: el.getAttribute('data-key')!, mode: el.getAttribute('data-mode')!, path: page.path });
-  }
-}
-const WIDGETS = [...found.values()];
+type Found = FoundWidget;
+const WIDGETS = firstOfEachWidget();
 
 const site = servedSite();
 

@@ -74,6 +74,23 @@ export function parsePage(file: string): Document {
   return parseHTML(readFileSync(file, 'utf8')).document as unknown as Document;
 }
 
+/** A widget as the built HTML places it: its name, key, mode, the page's props and the page it is on. */
+export type FoundWidget = { name: string; key: string; mode: string; path: string; props: Record<string, unknown> };
+
+/** The first page each widget appears on, read from the built HTML (never from a hand list). */
+export function firstOfEachWidget(): FoundWidget[] {
+  const found = new Map<string, FoundWidget>();
+  for (const page of pages()) {
+    for (const el of parsePage(page.file).querySelectorAll('notebook-widget')) {
+      const name = el.getAttribute('data-widget')!;
+      if (found.has(name)) continue;
+      const props = JSON.parse(el.getAttribute('data-props') ?? '{}') as Record<string, unknown>;
+      found.set(name, { name, key: el.getAttribute('data-key')!, mode: el.getAttribute('data-mode')!, path: page.path, props });
+    }
+  }
+  return [...found.values()];
+}
+
 /**
  * The dist/ file a same-origin URL path resolves to on a directory-format static host, or
  * `undefined`: `/a/` → a/index.html, `/a.css` → a.css, `/a` → a/index.html if it is a directory.
