@@ -3,6 +3,7 @@
  * and how a result becomes a figure, a table and a sentence. The same definition serves the
  * build (default figure embedded as SVG) and the browser (redraws after each run).
  */
+import { powerOfTen } from '../plots/log-ticks.ts';
 import type { WidgetSpec, ParamSpec } from './params.ts';
 
 export type Table = { columns: string[]; rows: (string | number)[][] };
@@ -33,11 +34,29 @@ export interface WidgetDefinition<S, R> {
   warmUp?(state: S): S;
 }
 
-/** Formats a number for tables and sentences: 4 significant digits, plain words for non-finite. */
+/** Outside [1e-3, 1e5) a number is written with a power of ten. */
+const scientificRange = (value: number) => value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e5);
+
+/**
+ * Formats a number for tables, CSV and JSON-adjacent text: 4 significant digits, or 3 in
+ * e-notation (1.02e-4) outside [0.001, 100000), which spreadsheets read back; "NaN", "+∞", "−∞"
+ * for non-finite values. Sentences use {@link prose}.
+ */
 export function fmt(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? '+∞' : '−∞';
-  if (value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e5)) return value.toExponential(2);
+  if (scientificRange(value)) return value.toExponential(2);
   return String(Number(value.toPrecision(4)));
+}
+
+/**
+ * Formats a number for a sentence, as the chapters write them: the digits of {@link fmt}, but
+ * powers of ten written out (1.02 × 10⁻⁴, 3 × 10⁵) and negative numbers with a minus sign (−0.5).
+ */
+export function prose(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return fmt(value);
+  if (!scientificRange(value)) return fmt(value).replace('-', '−');
+  const [mantissa, exponent] = value.toExponential(2).split('e');
+  return `${String(Number(mantissa)).replace('-', '−')} × ${powerOfTen(Number(exponent))}`;
 }

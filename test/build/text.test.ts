@@ -1,15 +1,18 @@
 /**
  * The words a reader sees on the built pages and in search results: no Markdown backticks left
- * unrendered, no TeX source in the search index, work caps written for people, and every "×"
- * factor a widget's caption quotes is one its status line shows. Pages come from dist/.
+ * unrendered, no TeX source in the search index, work caps written for people, and every factor
+ * a widget's caption quotes ("a factor of 0.35") is one its status line shows. Pages come from dist/.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SPECS } from '../../components/widgets/specs.ts';
 import { distFiles, fileForPath, pages, parsePage } from '../helpers/dist.ts';
+import { PROSE_NUMBER } from '../helpers/prose-number.ts';
 
 const PAGES = pages(); // throws when dist/ is missing: the file fails, it is not skipped
+/** "a factor of 0.35", "a factor of 1.46 × 10⁻⁴" as status lines write them (not "a factor of 1/3"). */
+const FACTOR = new RegExp(`a factor of (${PROSE_NUMBER})(?![\\d/])`, 'g');
 
 /** Text of a page as read, without code (where a backtick is JavaScript), scripts and TeX source. */
 function visibleText(doc: Document): string {
@@ -33,11 +36,11 @@ describe.each(PAGES.map((p) => [p.path, p] as const))('page %s', (_path, page) =
     expect(around).toEqual([]);
   });
 
-  it('quotes in widget captions only the "×" factors the status line shows', () => {
+  it('quotes in widget captions only the factors the status line shows', () => {
     for (const widget of parsePage(page.file).querySelectorAll('[data-widget]')) {
       const caption = widget.querySelector('figcaption')?.textContent ?? '';
       const status = widget.querySelector('[data-status]')?.textContent ?? '';
-      for (const [factor] of caption.matchAll(/×[0-9][0-9.e+-]*/g)) {
+      for (const [factor] of caption.matchAll(FACTOR)) {
         expect(status, `${widget.getAttribute('data-widget')}: caption quotes ${factor}`).toContain(factor);
       }
     }
@@ -72,9 +75,10 @@ describe('/widgets/', () => {
     const widget = doc.querySelector('[data-widget="DepthSignal"]')!;
     const status = widget.querySelector('[data-status]')!.textContent!;
     // The status line's first two factors: the activations a and the pre-activations z.
-    const factors = [...status.matchAll(/×[0-9][0-9.e+-]*/g)].map((m) => m[0]).slice(0, 2);
+    const factors = [...status.matchAll(FACTOR)].map((m) => m[1]).slice(0, 2);
     expect(factors).toHaveLength(2);
-    for (const factor of factors) expect(widget.querySelector('figcaption')!.textContent).toContain(factor);
+    const caption = widget.querySelector('figcaption')!.textContent!;
+    expect([...caption.matchAll(FACTOR)].map((m) => m[1])).toEqual(factors);
   });
 
   it.each(Object.entries(SPECS).filter(([, s]) => s.work))('writes the work cap of %s readably, and exactly', (name, spec) => {

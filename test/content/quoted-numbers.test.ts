@@ -13,6 +13,7 @@ import { runToEnd } from '../../components/runtime/experiment.ts';
 import { parseProps } from '../../components/runtime/params.ts';
 import { depthSignalWidget } from '../../components/widgets/depth-signal/definition.ts';
 import { INITIALIZER_NAMES_SHORT } from '../../components/widgets/labels.ts';
+import { PROSE_NUMBER, readProse } from '../helpers/prose-number.ts';
 
 const dir = resolve(import.meta.dirname, '../../content/chapters');
 const chapters = readdirSync(dir).filter((f) => f.endsWith('.mdx'));
@@ -30,8 +31,8 @@ function tags(mdx: string, name: string): Record<string, unknown>[] {
   return [...text.matchAll(new RegExp(`<${name}\\b[^>]*?/>`, 'g'))].map((m) => attributes(m[0]));
 }
 
-/** The "×…" factors of a status line, as numbers. */
-const factors = (status: string) => [...status.matchAll(/×([-+0-9.e]+)/g)].map((m) => Number(m[1]));
+/** The factors a status line states ("… (a factor of 1.46 × 10⁻⁴)"), as numbers. */
+const factors = (status: string) => [...status.matchAll(new RegExp(`a factor of (${PROSE_NUMBER})`, 'g'))].map((m) => readProse(m[1]));
 /** A <Num>'s text ("0.0064", "3.8 × 10^-5") as a number. */
 const quoted = (text: string) => Number(text.replace(' × 10^', 'e'));
 const sameSettings = (a: DepthSignalState, b: DepthSignalState, keys: (keyof DepthSignalState)[]) => keys.every((k) => a[k] === b[k]);

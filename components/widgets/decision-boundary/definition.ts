@@ -4,7 +4,7 @@
  * training and test loss per epoch on a log scale, with ln 2 (predicting ½ everywhere) for reference.
  */
 import type { DecisionBoundaryResult, DecisionBoundaryState } from '../../experiments/decision-boundary.ts';
-import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
+import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
 import { heatmapWithPoints } from '../../plots/heatmap-with-points.ts';
 import { lineChart } from '../../plots/line-chart.ts';
 import { DATASET_LABELS, INITIALIZER_NAMES_SHORT } from '../labels.ts';
@@ -19,7 +19,7 @@ const pct = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ?
 export function startWords(s: Pick<DecisionBoundaryState, 'initializer' | 'gain'>): string {
   if (s.initializer === 'zeros') return SHORT.zeros;
   if (s.gain === 1) return `${SHORT[s.initializer]} as published`;
-  return `${SHORT[s.initializer]} × ${fmt(s.gain)} (scaled ${s.gain < 1 ? 'down' : 'up'})`;
+  return `${SHORT[s.initializer]} × ${prose(s.gain)} (scaled ${s.gain < 1 ? 'down' : 'up'})`;
 }
 
 function boundary(r: DecisionBoundaryResult, s: DecisionBoundaryState, doc: Document) {
@@ -104,10 +104,10 @@ export const decisionBoundaryWidget: WidgetDefinition<DecisionBoundaryState, Dec
     const scores = `accuracy ${pct(h.trainAccuracy[i])} on the training points, ${pct(h.testAccuracy[i])} on the test points`;
     const d = r.divergence;
     if (d) {
-      return `From ${startWords(s)}, training diverged in epoch ${d.epoch ?? r.epochsDone + 1}: ${d.message} The boundary shown is from epoch ${r.gridEpoch}, the last with finite weights (training loss ${fmt(h.trainLoss[i])}, ${scores}).${unitsSentence(r, s)}`;
+      return `From ${startWords(s)}, training diverged in epoch ${d.epoch ?? r.epochsDone + 1}: ${d.message} The boundary shown is from epoch ${r.gridEpoch}, the last with finite weights (training loss ${prose(h.trainLoss[i])}, ${scores}).${unitsSentence(r, s)}`;
     }
     const when = r.epochsDone >= s.epochs ? `After ${r.epochsDone} epochs` : `After ${r.epochsDone} of ${s.epochs} epochs`;
-    const first = `${when} from ${startWords(s)}, the training loss went from ${fmt(h.trainLoss[0])} to ${fmt(h.trainLoss[i])}; ${scores}.`;
+    const first = `${when} from ${startWords(s)}, the training loss went from ${prose(h.trainLoss[0])} to ${prose(h.trainLoss[i])}; ${scores}.`;
     return first + unitsSentence(r, s);
   },
 };

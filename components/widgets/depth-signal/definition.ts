@@ -4,7 +4,7 @@
  * deviation against the variance argument's prediction.
  */
 import type { DepthSignalResult, DepthSignalState, LayerSignal } from '../../experiments/depth-signal.ts';
-import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
+import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
 import { histogramGrid } from '../../plots/histogram-grid.ts';
 import { pointsChart } from '../../plots/points-chart.ts';
 import { INITIALIZER_NAMES_SHORT } from '../labels.ts';
@@ -88,7 +88,7 @@ export const depthSignalWidget: WidgetDefinition<DepthSignalState, DepthSignalRe
     const first = r.layers[0];
     const last = r.layers[r.layers.length - 1];
     if (r.nonFinite) return `The activations overflowed: with ${name(s)} and ${s.activation}, some layer’s values are no longer finite numbers.`;
-    const spread = (std: (l: LayerSignal) => number) => `${fmt(std(first))} at layer 1 to ${fmt(std(last))} at layer ${last.layer} (×${fmt(std(last) / std(first))})`;
-    return `${name(s)}, ${s.activation}: the spread (standard deviation) of the activations a goes from ${spread((l) => l.forwardStd)}, that of the pre-activations z from ${spread((l) => l.preStd)}; the gradients from ${fmt(last.backwardStd)} at the top to ${fmt(first.backwardStd)} at layer 1.`;
+    const spread = (std: (l: LayerSignal) => number) => `${prose(std(first))} at layer 1 to ${prose(std(last))} at layer ${last.layer} (a factor of ${prose(std(last) / std(first))})`;
+    return `${name(s)}, ${s.activation}: the spread (standard deviation) of the activations a goes from ${spread((l) => l.forwardStd)}, that of the pre-activations z from ${spread((l) => l.preStd)}; the gradients from ${prose(last.backwardStd)} at the top to ${prose(first.backwardStd)} at layer 1.`;
   },
 };

@@ -3,7 +3,7 @@
  * per-layer variance factor each implies, against the 1 that keeps a signal's scale.
  */
 import type { RecipesResult, RecipesState } from '../../experiments/recipes.ts';
-import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
+import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
 import { barChart } from '../../plots/bar-chart.ts';
 import { histogramGrid } from '../../plots/histogram-grid.ts';
 import { INITIALIZER_NAMES_SHORT, type InitializerLabelName } from '../labels.ts';
@@ -49,7 +49,7 @@ export const recipesWidget: WidgetDefinition<RecipesState, RecipesResult> = {
     rows: r.recipes.map((x) => [label(x.name), fmt(x.variance), fmt(x.theoryVariance), x.bound === null ? 'normal law' : fmt(x.bound), fmt(x.factor)]),
   }),
   summary(r, s) {
-    const parts = r.recipes.map((x) => `${label(x.name)} ×${fmt(x.factor)}`);
+    const parts = r.recipes.map((x) => `${label(x.name)} ${prose(x.factor)}`);
     return `Variance factor per ${s.activation === 'relu' ? 'ReLU ' : ''}layer with n_in = ${s.fanIn}: ${parts.join('; ')}. Only a factor of 1 keeps the signal’s scale through depth.`;
   },
 };

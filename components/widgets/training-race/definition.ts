@@ -5,7 +5,7 @@
  * model: the same deep ReLU net from two initializations, one curve falling, one flat.
  */
 import { stepsPerEpoch, type TrainingRaceResult, type TrainingRaceState } from '../../experiments/training-race.ts';
-import { fmt, type WidgetDefinition } from '../../runtime/definition.ts';
+import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
 import { barChart } from '../../plots/bar-chart.ts';
 import { lineChart } from '../../plots/line-chart.ts';
 import { summarizeRuns } from '../../plots/summarize.ts';
@@ -53,7 +53,7 @@ function accuracyChart(r: TrainingRaceResult, s: TrainingRaceState, stats: Racer
 /** "went from 0.693 to 0.16 with He normal (test accuracy 95%)" or "stayed at 0.693 with …". */
 function clause(st: RacerStats, done: boolean): string {
   const stalled = Math.abs(st.finalLoss - st.initialLoss) < STALL * st.initialLoss;
-  const move = stalled ? `stayed at ${fmt(st.finalLoss)}` : `went from ${fmt(st.initialLoss)} to ${fmt(st.finalLoss)}`;
+  const move = stalled ? `stayed at ${prose(st.finalLoss)}` : `went from ${prose(st.initialLoss)} to ${prose(st.finalLoss)}`;
   const accuracy = done ? `test accuracy ${pct(st.testAccuracy)}` : `training accuracy ${pct(st.trainAccuracy)}`;
   return `${move} with ${st.name} (${accuracy})`;
 }
@@ -95,7 +95,7 @@ export const trainingRaceWidget: WidgetDefinition<TrainingRaceState, TrainingRac
     const running = stats.filter((st) => st.diverged < st.seeds);
     const over = `median over ${s.seeds} seed${s.seeds > 1 ? 's' : ''}`;
     const first = r.epochsDone === 0
-      ? `Before training (${over}), the training loss is ${stats.map((st) => `${fmt(st.initialLoss)} with ${st.name}`).join(', ')}.`
+      ? `Before training (${over}), the training loss is ${stats.map((st) => `${prose(st.initialLoss)} with ${st.name}`).join(', ')}.`
       : running.length
         ? `${when} (${over}), the training loss ${running.map((st) => clause(st, done)).join('; it ')}.`
         : `${when}, every initializer had diverged.`;
