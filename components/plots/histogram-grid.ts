@@ -11,6 +11,7 @@ import { baseOptions, renderPlot, type BaseOptions } from './base.ts';
 import { binValues, cleanBins, gaussianCurve, stepOutline, type Binned, type Bins } from './bins.ts';
 import { domainOf, Extent, formatNumber, niceTicks, plottable } from './finite.ts';
 import { appendLegend, layoutLegend, marginTopFor } from './legend.ts';
+import { powerOfTen } from './log-ticks.ts';
 import { seriesColor } from './theme.ts';
 
 /** One panel: raw `values` or precomputed `bins`, and optionally the N(mean, std²) theory predicts. */
@@ -113,7 +114,7 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
       marginTop: marginTopFor(legend) + d.marginTop, marginLeft: d.marginLeft, marginRight: d.marginRight, marginBottom: d.marginBottom,
       fx: { axis: null, padding: 0.12 },
       fy: { axis: null, padding: o.sharedX ? 0.28 : 0.42 },
-      x: { type: 'linear', domain: xDomain, axis: o.sharedX ? 'bottom' : null, ticks: 3, ...xTicksFor(xDomain), label: o.xLabel, labelAnchor: 'right' },
+      x: { type: 'linear', domain: xDomain, axis: o.sharedX ? 'bottom' : null, ticks: 3, ...xTicksFor(xDomain, o.xLabel), labelAnchor: 'right' },
       y: { type: 'linear', domain: [0, yTop * 1.15], ticks: 2, label: null, grid: true },
       marks,
     },
@@ -123,25 +124,26 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
   return svg;
 }
 
-/** Plot's default ticks, except on tiny or huge ranges, where labels like "−0.0004" would run into
- * the next panel's: there, at most three short exponent labels ("−2e−4", "0", "2e−4"), none in
- * the outer fifth of the panel, where they would meet the neighbour's. */
-function xTicksFor([lo, hi]: [number, number]): { ticks?: number[]; tickFormat?: (v: number) => string } {
+/**
+ * Plot's default ticks, except on tiny or huge ranges, where labels like "−0.0004" would run into
+ * the next panel's: there, at most three ticks, none in the outer fifth of the panel (where they
+ * would meet the neighbour's), labelled by their multiple of a power of ten that the axis label
+ * states once: "−2 0 2" under "∂J/∂a (×10⁻⁴)".
+ */
+export function xTicksFor([lo, hi]: [number, number], label: string): { ticks?: number[]; tickFormat?: (v: number) => string; label: string } {
   const m = Math.max(Math.abs(lo), Math.abs(hi));
-  if (m === 0 || (m >= 1e-2 && m < 1e4)) return {};
+  if (m === 0 || (m >= 1e-2 && m < 1e4)) return { label };
   const margin = 0.2 * (hi - lo);
   let ticks = niceTicks(lo, hi, 4).filter((v) => v >= lo + margin && v <= hi - margin);
   while (ticks.length > 3) {
     const keep = Math.max(0, ticks.indexOf(0)) % 2; // every other tick, keeping 0 where it is one
     ticks = ticks.filter((_, i) => i % 2 === keep);
   }
-  return { ticks, tickFormat: compactNumber };
-}
-
-/** 2e−4, 1.5e−3, 1e5, 0: a short mantissa and an exponent, minus signs as U+2212. */
-function compactNumber(v: number): string {
-  if (v === 0) return '0';
-  return v.toExponential(1).replace(/\.0(?=e)/, '').replace('e+', 'e').replace(/-/g, '−');
+  const largest = Math.max(...ticks.map(Math.abs));
+  const k = Math.floor(Math.log10(largest > 0 ? largest : m));
+  const unit = Number(`1e${k}`);
+  const tickFormat = (v: number) => String(Number((v / unit).toPrecision(3))).replace('-', '−');
+  return { ticks, tickFormat, label: `${label} (×${powerOfTen(k)})` };
 }
 
 function perFacet(values: ArrayLike<number>): Extent {

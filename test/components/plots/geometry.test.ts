@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { heatmapWithPoints, histogramGrid, lineChart, pointsChart } from '../../../components/plots/index.ts';
+import { xTicksFor } from '../../../components/plots/histogram-grid.ts';
 import { HEAT, heatColor } from '../../../components/plots/theme.ts';
 import { A, doc, histogramData } from './fixtures.ts';
 
@@ -63,10 +64,21 @@ describe('histogramGrid', () => {
     for (const g of groups) {
       const texts = Array.from(g.querySelectorAll('text'));
       expect(texts.length).toBeLessThanOrEqual(3);
-      for (const t of texts) expect(t.textContent).toMatch(/^(0|−?\d(\.\d)?e−\d)$/);
+      for (const t of texts) expect(t.textContent).toMatch(/^(0|−?\d(\.\d)?)$/);
       const xs = texts.map((t) => numbers(t.getAttribute('transform')!)[0]);
       expect(Math.max(...xs) - Math.min(...xs)).toBeLessThanOrEqual(0.6 * spacing);
     }
+  });
+
+  it('states the power of ten of tiny or huge tick values once, in the axis label', () => {
+    for (const [domain, power] of [[[-4.3e-4, 4.3e-4], '10⁻⁴'], [[0, 0.0072], '10⁻³'], [[-2.2e5, 2.2e5], '10⁵']] as const) {
+      const { ticks, tickFormat, label } = xTicksFor([domain[0], domain[1]], 'x');
+      expect(label).toBe(`x (×${power})`);
+      const unit = Number(`1e${[...power.slice(2)].map((c) => (c === '⁻' ? '-' : '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c))).join('')}`);
+      expect(ticks!.length).toBeGreaterThan(0);
+      for (const v of ticks!) expect(Number(tickFormat!(v).replace('−', '-')) * unit).toBeCloseTo(v, 12);
+    }
+    expect(xTicksFor([-0.5, 0.5], 'x')).toEqual({ label: 'x' });
   });
 });
 
