@@ -42,9 +42,12 @@ export function pointsChart(data: PointsData, options: PointsChartOptions): SVGS
   const lineData = Array.isArray(data.lines) ? data.lines : [];
   const o = xyOptions('pointsChart', options, pointsChartDefaults, data.points.length + lineData.length);
   const d = pointsChartDefaults;
-  const points = data.points.map((s, i) => prepareSeries('pointsChart', s, i, o.logY));
+  const points = data.points.map((s, i) => prepareSeries('pointsChart', s, i, o.logY, true));
   const lines = lineData.map((s, i) => prepareSeries('pointsChart (lines)', s, i, o.logY));
   const ext = extents([...points, ...lines]);
+  // x spans every point given, drawable or not: layers whose values a log scale cannot show are
+  // still layers, and the axis should not shrink to the few that remain (or to [0, 1]).
+  for (const s of [...data.points, ...lineData]) ext.x.addAll(s.x, Math.min(s.x.length, s.y.length));
   const xDomain = domainOf(ext.x);
   const yDomain = domainOf(ext.y, o.logY);
   const lineColor = (i: number) => {

@@ -29,8 +29,13 @@ export type Prepared = {
 const isArrayLike = (v: unknown): v is ArrayLike<number> =>
   Array.isArray(v) || ArrayBuffer.isView(v) || (typeof v === 'object' && v !== null && typeof (v as { length?: unknown }).length === 'number');
 
-/** Checks one series of `plot`'s data (index `i`) and cuts it; throws naming what is wrong. */
-export function prepareSeries(plot: string, s: Series, i: number, logY: boolean): Prepared {
+/**
+ * Checks one series of `plot`'s data (index `i`) and cuts it; throws naming what is wrong.
+ * `pointwise` (points, where each value stands alone): a finite value ≤ 0 on a log scale is left
+ * out by itself, and the values after it are still drawn — a layer whose spread is exactly 0 does
+ * not hide the layers above it. Non-finite values still cut: what follows a divergence is not data.
+ */
+export function prepareSeries(plot: string, s: Series, i: number, logY: boolean, pointwise = false): Prepared {
   if (s === null || typeof s !== 'object') throw new TypeError(`${plot}: data[${i}] must be an object { name, x, y }`);
   for (const key of ['x', 'y'] as const) {
     if (!isArrayLike(s[key])) throw new TypeError(`${plot}: data[${i}].${key} must be an array of numbers`);
@@ -38,26 +43,49 @@ export function prepareSeries(plot: string, s: Series, i: number, logY: boolean)
   const name = String(s.name ?? `series ${i + 1}`);
   const n = Math.min(s.x.length, s.y.length);
   const ok = (v: number) => plottable(v) && (!logY || v > 0);
+  const skip = (k: number) => pointwise && logY && plottable(s.x[k]) && plottable(s.y[k]) && s.y[k] <= 0;
   let c = 0;
-  while (c < n && plottable(s.x[c]) && ok(s.y[c])) c++;
-  const x = Float64Array.from({ length: c }, (_, k) => +s.x[k]);
-  const y = Float64Array.from({ length: c }, (_, k) => +s.y[k]);
+  const kept: number[] = [];
+  const skipped: number[] = [];
+  for (; c < n; c++) {
+    if (plottable(s.x[c]) && ok(s.y[c])) kept.push(c);
+    else if (skip(c)) skipped.push(c);
+    else break;
+  }
+  const x = Float64Array.from(kept, (k) => +s.x[k]);
+  const y = Float64Array.from(kept, (k) => +s.y[k]);
   let m = 0;
   const band = isArrayLike(s.lo) && isArrayLike(s.hi);
-  if (band) while (m < Math.min(c, s.lo!.length, s.hi!.length) && ok(s.lo![m]) && ok(s.hi![m])) m++;
+  if (band && !skipped.length) while (m < Math.min(c, s.lo!.length, s.hi!.length) && ok(s.lo![m]) && ok(s.hi![m])) m++;
   const lo = Float64Array.from({ length: m }, (_, k) => +s.lo![k]);
   const hi = Float64Array.from({ length: m }, (_, k) => +s.hi![k]);
   let cut: Cut | null = null;
-  let note: string | null = null;
+  const notes: string[] = [];
+  const said = plainLabel(name);
+  if (skipped.length) {
+    notes.push(`${said} is ${skipped.every((k) => s.y[k] === 0) ? '0' : '0 or less'} at x = ${listOf(skipped.map((k) => +s.x[k]))}, which a log scale cannot show${kept.length ? '' : ': it is not drawn'}.`);
+  }
   if (c < n) {
     const bad = plottable(s.x[c]) ? s.y[c] : s.x[c];
     const reason = plottable(bad) ? 'not positive' : 'not finite';
-    cut = { x: x[c - 1] ?? NaN, y: y[c - 1] ?? NaN, lastIndex: c - 1, reason };
+    const last = x.length - 1;
+    cut = { x: x[last] ?? NaN, y: y[last] ?? NaN, lastIndex: last, reason };
     const why = reason === 'not finite' ? `the next value is ${formatNumber(bad)} (diverged)` : `the next value, ${formatNumber(bad)}, is not positive and a log scale cannot show it`;
-    const said = plainLabel(name);
-    note = c === 0 ? `${said} is not drawn: its first value is ${formatNumber(bad)}.` : `${said} stops at x = ${formatNumber(x[c - 1])}: ${why}.`;
+    notes.push(last < 0 ? `${said} is not drawn: its first value is ${formatNumber(bad)}.` : `${said} stops at x = ${formatNumber(x[last])}: ${why}.`);
   }
-  return { name, x, y, lo, hi, cut, note };
+  return { name, x, y, lo, hi, cut, note: notes.length ? notes.join(' ') : null };
+}
+
+/** Values in order, runs of consecutive whole numbers joined: 1–9, 12, 14. */
+function listOf(xs: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < xs.length; ) {
+    let j = i;
+    while (j + 1 < xs.length && Number.isInteger(xs[j]) && xs[j + 1] === xs[j] + 1) j++;
+    parts.push(j > i + 1 ? `${formatNumber(xs[i])}–${formatNumber(xs[j])}` : xs.slice(i, j + 1).map((v) => formatNumber(v)).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
 }
 
 /** Extents of the drawable points (and bands) of all series. */

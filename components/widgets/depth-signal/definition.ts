@@ -88,7 +88,18 @@ export const depthSignalWidget: WidgetDefinition<DepthSignalState, DepthSignalRe
     const first = r.layers[0];
     const last = r.layers[r.layers.length - 1];
     if (r.nonFinite) return `The activations overflowed: with ${name(s)} and ${s.activation}, some layer’s values are no longer finite numbers.`;
-    const spread = (std: (l: LayerSignal) => number) => `${prose(std(first))} at layer 1 to ${prose(std(last))} at layer ${last.layer} (a factor of ${prose(std(last) / std(first))})`;
-    return `${name(s)}, ${s.activation}: the spread (standard deviation) of the activations a goes from ${spread((l) => l.forwardStd)}, that of the pre-activations z from ${spread((l) => l.preStd)}; the gradients from ${prose(last.backwardStd)} at the top to ${prose(first.backwardStd)} at layer 1.`;
+    const head = `${name(s)}, ${s.activation}: `;
+    const zero = (std: (l: LayerSignal) => number) => r.layers.every((l) => std(l) === 0);
+    // Equal inputs give equal outputs: with no spread there is no factor to state (0/0), only that.
+    if (zero((l) => l.forwardStd) && zero((l) => l.preStd)) {
+      const lower = r.layers.slice(0, -1);
+      const below = !lower.length ? '' : lower.every((l) => l.backwardStd === 0) ? ', and 0 at every layer below it' : ` and ${prose(first.backwardStd)} at layer 1`;
+      return `${head}the spread (standard deviation) of the activations a and of the pre-activations z is 0 at every layer: every unit computes the same value for every example. The spread of the gradients is ${prose(last.backwardStd)} at the top${below}.`;
+    }
+    const spread = (std: (l: LayerSignal) => number) =>
+      std(first) === 0
+        ? `0 at layer 1 to ${prose(std(last))} at layer ${last.layer}`
+        : `${prose(std(first))} at layer 1 to ${prose(std(last))} at layer ${last.layer} (a factor of ${prose(std(last) / std(first))})`;
+    return `${head}the spread (standard deviation) of the activations a goes from ${spread((l) => l.forwardStd)}, that of the pre-activations z from ${spread((l) => l.preStd)}; the gradients from ${prose(last.backwardStd)} at the top to ${prose(first.backwardStd)} at layer 1.`;
   },
 };

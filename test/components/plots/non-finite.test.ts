@@ -80,6 +80,22 @@ describe('cutting and marking', () => {
     expect(node(svg, 'text').some((t) => t.textContent === '≤ 0')).toBe(true);
   });
 
+  it('on a log scale, leaves out a point ≤ 0 by itself: the points after it are drawn, the x axis spans them all', () => {
+    // A layer whose spread is exactly 0 (all-zero weights) must not hide the layers above it.
+    const svg = pointsChart({ points: [{ name: 'std', x: [1, 2, 3, 4, 5], y: [0, 0, 0, 1e-4, 2e-4] }, { name: 'flat', x: [1, 2, 3, 4, 5], y: [0, 0, 0, 0, 0] }] }, { ...A, logY: true, document: doc() });
+    expect(node(svg, 'g[fill="#077ef0"] circle').length).toBe(2);
+    // Plot's bottom axis labels: tabular figures, centred (the left axis's are anchored at their end).
+    const xLabels = node(svg, 'g[font-variant="tabular-nums"] text').filter((t) => t.parentElement!.getAttribute('text-anchor') !== 'end').map((t) => t.textContent);
+    expect(Number(xLabels[0])).toBe(1);
+    expect(Number(xLabels.at(-1))).toBe(5);
+    expect(svg.getAttribute('aria-description')).toContain('std is 0 at x = 1–3, which a log scale cannot show.');
+    expect(svg.getAttribute('aria-description')).toContain('flat is 0 at x = 1–5, which a log scale cannot show: it is not drawn.');
+    expect(node(svg, 'text').some((t) => t.textContent === '≤ 0')).toBe(false);
+    // Non-finite values still cut a point series: what follows a divergence is not data.
+    const diverged = pointsChart({ points: [{ name: 'std', x: xs, y: [1, 0, 2, Infinity, 3, 4] }] }, { ...A, logY: true, document: doc() });
+    expect(diverged.getAttribute('aria-description')).toContain('std stops at x = 2: the next value is +∞ (diverged).');
+  });
+
   it('draws no bar for a non-finite value and says so', () => {
     const svg = barChart([{ label: 'ok', value: 0.9 }, { label: 'big lr', value: Infinity }], { ...A, document: doc() });
     expect(node(svg, 'rect').length).toBe(1);

@@ -5,6 +5,7 @@ import { defaultState, parseProps } from '../../../components/runtime/params.ts'
 import { serverDocument } from '../../../components/plots/server.ts';
 import { depthSignalWidget, shownLayers } from '../../../components/widgets/depth-signal/definition.ts';
 import { depthSignalSpec } from '../../../components/widgets/depth-signal/spec.ts';
+import { seriesColor } from '../../../components/plots/theme.ts';
 import { legendEntries, yAxes } from '../../helpers/read-svg.ts';
 
 describe('<DepthSignal>', () => {
@@ -38,6 +39,26 @@ describe('<DepthSignal>', () => {
       expect(shown.at(-1)).toBe(depth);
       expect(new Set(shown).size).toBe(shown.length);
     }
+  });
+
+  describe.each(depthSignalSpec.params.activation.options)('all-zero weights with %s', (activation) => {
+    const state = { ...defaultState(depthSignalSpec), initializer: 'zeros', activation, depth: 6 } as const;
+    const result = runToEnd(depthSignal, state);
+
+    it('says that every layer has no spread, with no factor 0/0', () => {
+      const status = depthSignalWidget.summary(result, state);
+      expect(status).not.toMatch(/NaN|factor/);
+      expect(status).toContain('is 0 at every layer');
+      expect(status).toContain('0 at every layer below it');
+    });
+
+    it('still plots the top layer’s gradient, over an axis of all six layers', () => {
+      const chart = depthSignalWidget.draw(result, state, serverDocument()).querySelectorAll('svg')[2];
+      // The backward series (second colour, square symbols): only the top layer's point is positive.
+      expect(chart.querySelectorAll(`g[fill="${seriesColor(1)}"] path`).length).toBe(1);
+      expect(chart.getAttribute('aria-description')).toContain('std of ∂J/∂a (backward) is 0 at x = 1–5');
+      expect(chart.getAttribute('aria-description')).toContain('std of z (forward) is 0 at x = 1–6');
+    });
   });
 
   it('says in words when the activations overflow', () => {
