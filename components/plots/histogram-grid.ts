@@ -125,25 +125,28 @@ export function histogramGrid(data: HistogramFacet[], options: HistogramGridOpti
 }
 
 /**
- * Plot's default ticks, except on tiny or huge ranges, where labels like "−0.0004" would run into
- * the next panel's: there, at most three ticks, none in the outer fifth of the panel (where they
- * would meet the neighbour's), labelled by their multiple of a power of ten that the axis label
- * states once: "−2 0 2" under "∂J/∂a (×10⁻⁴)".
+ * Ticks for a shared x axis under a row of panels: at most three, none in the outer fifth of a
+ * panel, where a label would run into the neighbouring panel's ("1.0−1.0" at every joint with
+ * Plot's own ticks). On tiny or huge ranges the labels are multiples of a power of ten that the
+ * axis label states once: "−2 0 2" under "∂J/∂a (×10⁻⁴)".
  */
 export function xTicksFor([lo, hi]: [number, number], label: string): { ticks?: number[]; tickFormat?: (v: number) => string; label: string } {
   const m = Math.max(Math.abs(lo), Math.abs(hi));
-  if (m === 0 || (m >= 1e-2 && m < 1e4)) return { label };
+  if (m === 0 || !(hi > lo)) return { label };
   const margin = 0.2 * (hi - lo);
-  let ticks = niceTicks(lo, hi, 4).filter((v) => v >= lo + margin && v <= hi - margin);
+  const inside = (count: number) => niceTicks(lo, hi, count).filter((v) => v >= lo + margin && v <= hi - margin);
+  // The coarsest round step that leaves two ticks in the middle three fifths.
+  let ticks = [4, 6, 8, 12].map(inside).find((t) => t.length >= 2) ?? inside(4);
   while (ticks.length > 3) {
     const keep = Math.max(0, ticks.indexOf(0)) % 2; // every other tick, keeping 0 where it is one
     ticks = ticks.filter((_, i) => i % 2 === keep);
   }
+  const plain = m >= 1e-2 && m < 1e4;
   const largest = Math.max(...ticks.map(Math.abs));
-  const k = Math.floor(Math.log10(largest > 0 ? largest : m));
+  const k = plain ? 0 : Math.floor(Math.log10(largest > 0 ? largest : m));
   const unit = Number(`1e${k}`);
   const tickFormat = (v: number) => String(Number((v / unit).toPrecision(3))).replace('-', '−');
-  return { ticks, tickFormat, label: `${label} (×${powerOfTen(k)})` };
+  return { ticks, tickFormat, label: plain ? label : `${label} (×${powerOfTen(k)})` };
 }
 
 function perFacet(values: ArrayLike<number>): Extent {

@@ -61,6 +61,25 @@ describe('<DepthSignal>', () => {
     });
   });
 
+  it('labels each histogram panel with two or three ticks, whatever the initializer and activation', () => {
+    // With Plot's own ticks, He normal and linear layers read "−1.0−0.5 0.0 0.5 1.0−1.0…" along the
+    // backward row: each panel's outer labels ran into the next panel's.
+    for (const initializer of depthSignalSpec.params.initializer.options.filter((i) => i !== 'zeros')) {
+      for (const activation of depthSignalSpec.params.activation.options) {
+        const state = { ...defaultState(depthSignalSpec), initializer, activation, depth: 4, width: 40, samples: 50 };
+        const [forward, backward] = depthSignalWidget.draw(runToEnd(depthSignal, state), state, serverDocument()).querySelectorAll('svg');
+        for (const svg of [forward, backward]) {
+          const panels = [...svg.querySelectorAll('g[font-variant="tabular-nums"]')].filter((g) => g.querySelector('text[y="0.71em"]'));
+          for (const g of panels) {
+            const count = g.querySelectorAll('text').length;
+            expect(count, `${initializer}, ${activation}`).toBeGreaterThanOrEqual(2);
+            expect(count, `${initializer}, ${activation}`).toBeLessThanOrEqual(3);
+          }
+        }
+      }
+    }
+  });
+
   it('says in words when the activations overflow', () => {
     const state = defaultState(depthSignalSpec);
     const result = { ...runToEnd(depthSignal, { ...state, depth: 2 }), nonFinite: true };
