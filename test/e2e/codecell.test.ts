@@ -17,7 +17,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE_TAGS } from '../helpers/axe.ts';
-import { launchChromium, watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { launchChromium, TIMED, watchedContext, type WatchedContext } from '../helpers/browser.ts';
 import { runCell, setCode as setCodeIn } from '../helpers/codecell.ts';
 import { DIST, fileForPath, requireDist } from '../helpers/dist.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
@@ -166,7 +166,7 @@ describe('code cell: running', () => {
     expect((await run(cell)).status).toBe('SyntaxError on line 2, column 11: Unexpected token');
   });
 
-  it('stops at once on Stop, and runs again after', async () => {
+  it('stops at once on Stop, and runs again after', TIMED, async () => {
     const cell = page.locator(DEMO);
     await setCode(cell, 'while (true) {}');
     await cell.locator('[data-action="run"]').click();
@@ -211,7 +211,7 @@ const HOSTILE: [string, string, RegExp][] = [
 ];
 
 describe('code cell: hostile code', () => {
-  it.each(HOSTILE)('%s is stopped or refused within 5 s, the page stays responsive', async (_name, code, expected) => {
+  it.each(HOSTILE)('%s is stopped or refused within 5 s, the page stays responsive', TIMED, async (_name, code, expected) => {
     const cell = page.locator(SANDBOX);
     await setCode(cell, code.replaceAll('OTHER_HOST', new URL(elsewhereOrigin).host).replaceAll('OTHER', elsewhereOrigin));
     await longTasks();

@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { TIMED, watchedContext, type WatchedContext } from '../helpers/browser.ts';
 import { firstOfEachWidget, pages, parsePage, type FoundWidget } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
 
@@ -84,7 +84,7 @@ describe('widgets found in the built site', () => {
 
   for (const widget of WIDGETS) {
     describe(`<${widget.name}> on ${widget.path}`, () => {
-      it('runs in its worker with progress, stops, and resets to the page settings', async () => {
+      it('runs in its worker with progress, stops, and resets to the page settings', TIMED, async () => {
         const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
         const original = await figure(root);
