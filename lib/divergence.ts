@@ -36,10 +36,14 @@ export function firstNonFinite(data: Float64Array): number {
 }
 // #endregion
 
-/** "The loss became Infinity at step 37." / "Layer 2's weight gradients became NaN at step 12." */
+/**
+ * "The loss overflowed to +∞ at step 37." / "Layer 2's weight gradients became NaN (not a number)
+ * at step 12.": the value in words a reader knows, not JavaScript's "Infinity".
+ */
 export function divergenceMessage(quantity: Quantity, layer: number | null, value: number, step: number): string {
   const what = layer === null ? `The ${NOUNS[quantity]}` : `Layer ${layer}'s ${NOUNS[quantity]}`
-  return `${what} became ${value} at step ${step}.`
+  const became = Number.isNaN(value) ? 'became NaN (not a number)' : Number.isFinite(value) ? `became ${value}` : `overflowed to ${value > 0 ? '+∞' : '−∞'}`
+  return `${what} ${became} at step ${step}.`
 }
 
 // #region divergence-check

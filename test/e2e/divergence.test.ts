@@ -43,10 +43,10 @@ describe('a diverging training run', () => {
     await root.locator('[data-action="run"]').click();
     await page.waitForFunction((key) => {
       const el = document.querySelector(`notebook-widget[data-key="${key}"]`)!;
-      return !el.hasAttribute('data-busy') && /became/.test(el.querySelector('[data-status]')!.textContent ?? '');
+      return !el.hasAttribute('data-busy') && /became|overflowed/.test(el.querySelector('[data-status]')!.textContent ?? '');
     }, host.key, { timeout: 60_000 });
     const status = (await root.locator('[data-status]').textContent())!;
-    expect(status).toMatch(/Layer \d+'s [a-z-]+ became (NaN|-?Infinity) at step \d+/);
+    expect(status).toMatch(/Layer \d+'s [a-z-]+ (became NaN \(not a number\)|overflowed to [+−]∞) at step \d+/);
     const svg = await root.locator('[data-plot]').innerHTML();
     expect(svg).not.toMatch(/NaN|Infinity/);
     expect(await seriousAxeViolations(page), 'axe, diverged').toEqual([]);

@@ -38,9 +38,9 @@ describe('checkStep', () => {
     layers[1].gradW.data[4] = NaN
     expect(checkStep(layers, 0.3, 12, 2)).toEqual({
       quantity: 'gradW', layer: 2, step: 12, epoch: 2, value: NaN, row: 1, col: 1,
-      message: "Layer 2's weight gradients became NaN at step 12.",
+      message: "Layer 2's weight gradients became NaN (not a number) at step 12.",
     })
-    expect(checkStep([fakeLayer()], Infinity, 37)?.message).toBe('The loss became Infinity at step 37.')
+    expect(checkStep([fakeLayer()], Infinity, 37)?.message).toBe('The loss overflowed to +∞ at step 37.')
   })
 
   it('reports the earliest quantity in computation order, not a later consequence', () => {
@@ -53,9 +53,9 @@ describe('checkStep', () => {
     expect(checkStep(layers, NaN, 3)).toMatchObject({ quantity: 'loss', layer: null, value: NaN })
     expect(checkStep(layers, 1, 3)).toMatchObject({ quantity: 'gradW', layer: 1 })
     layers[0].gradW.data[0] = 0
-    expect(checkStep(layers, 1, 3)?.message).toBe("Layer 1's weights became NaN at step 3.")
+    expect(checkStep(layers, 1, 3)?.message).toBe("Layer 1's weights became NaN (not a number) at step 3.")
     layers[0].x!.data[5] = -Infinity
-    expect(checkStep(layers, 1, 3)?.message).toBe('The input became -Infinity at step 3.')
+    expect(checkStep(layers, 1, 3)?.message).toBe('The input overflowed to −∞ at step 3.')
   })
 })
 
@@ -88,7 +88,7 @@ describe('divergence during training', () => {
     expect(divergence!.layer === null ? 'the loss' : 'a layer').toBe(names)
     expect(divergence!.step).toBe(lastFiniteStep + 1)
     expect(steps).toBe(divergence!.step)
-    expect(divergence!.message).toMatch(/^(The loss|Layer \d's [a-z -]+) became (NaN|-?Infinity) at step \d+\.$/)
+    expect(divergence!.message).toMatch(/^(The loss|Layer \d's [a-z -]+) (became NaN \(not a number\)|overflowed to [+−]∞) at step \d+\.$/)
     expect(Number.isFinite(divergence!.value)).toBe(false)
     if (divergence!.quantity === 'loss') {
       // The loss comes after the forward pass: every z and a of this step must have been finite.

@@ -212,7 +212,7 @@ describe('the chapter’s claims at the default network', () => {
 
   it('too large with ReLU and a high learning rate: the first steps overflow (divergence as data) or switch the units off', SLOW, () => {
     const r = run(RELU_TOO_LARGE);
-    expect(r.divergence).toMatchObject({ quantity: 'preActivation', layer: 2, step: 6, epoch: 1, message: "Layer 2's pre-activations became -Infinity at step 6." });
+    expect(r.divergence).toMatchObject({ quantity: 'preActivation', layer: 2, step: 6, epoch: 1, message: "Layer 2's pre-activations overflowed to −∞ at step 6." });
     expect(r.history.epoch).toEqual([0]);
     expect(r.history.trainLoss[0]).toBeGreaterThan(1000); // measured 32198: the untrained logits are in the tens of thousands
     expect(r.gridEpoch).toBe(0);

@@ -102,7 +102,7 @@ describe('<DecisionBoundary> drawing, table and sentence', () => {
     expect(markup).not.toMatch(/NaN|Infinity/);
     expect(markup).toContain('diverged');
     expect(widget.summary(r, s)).toMatch(
-      /^From He normal × 10 \(scaled up\), training diverged in epoch 1: Layer 2's pre-activations became -Infinity at step 6\. The boundary shown is from epoch 0/,
+      /^From He normal × 10 \(scaled up\), training diverged in epoch 1: Layer 2's pre-activations overflowed to −∞ at step 6\. The boundary shown is from epoch 0/,
     );
   });
 });
