@@ -13,8 +13,12 @@ export function inlineCode(text: string): { code: boolean; text: string }[] {
   return parts.map((part, i) => ({ code: i % 2 === 1, text: part })).filter((part) => part.text !== '');
 }
 
+import { NUMBERS } from './numbers.ts';
+
 export type PropDoc = { name: string; allowed: string; default: string; required?: boolean };
-export type ComponentDoc = { name: string; file: string; purpose: string; props: PropDoc[] };
+/** A prop whose allowed values are names, each with what it stands for (listed under the props). */
+export type NamedValues = { prop: string; names: { name: string; describe: string }[] };
+export type ComponentDoc = { name: string; file: string; purpose: string; props: PropDoc[]; values?: NamedValues };
 
 export const PAGE_COMPONENTS: ComponentDoc[] = [
   {
@@ -53,6 +57,7 @@ export const PAGE_COMPONENTS: ComponentDoc[] = [
       { name: 'question', allowed: 'text, at least 10 characters', default: '—', required: true },
       { name: 'choices', allowed: 'a list of at least 2 strings', default: 'none: the reader writes a prediction' },
       { name: 'answer', allowed: 'index of the right choice, from 0', default: '— (required with choices)' },
+      { name: 'id', allowed: 'an anchor name', default: 'derived from the question' },
     ],
   },
   {
@@ -71,6 +76,25 @@ export const PAGE_COMPONENTS: ComponentDoc[] = [
       { name: 'check', allowed: '"heNormal", "heUniform", "glorotNormal", "glorotUniform", "l1" or "l2": compares the reader’s exported function with the engine’s', default: 'none' },
       { name: 'title', allowed: 'any text', default: 'none' },
       { name: 'id', allowed: 'an anchor name', default: 'derived from the code' },
+    ],
+  },
+  {
+    name: 'Num',
+    file: 'components/Num.astro',
+    purpose: 'A number in the prose computed by the engine when the site is built (`components/numbers.ts`), so the text cannot contradict the engine; hovering over it says what it is. A name not in the list stops the build.',
+    props: [
+      { name: 'of', allowed: 'the name of a number, from the list below', default: '—', required: true },
+      { name: 'digits', allowed: 'a whole number of significant digits, at least 1; values under 0.001 are written as powers of ten', default: '2' },
+    ],
+    values: { prop: 'of', names: Object.entries(NUMBERS).map(([name, n]) => ({ name, describe: n.describe })) },
+  },
+  {
+    name: 'SeedDraws',
+    file: 'components/SeedDraws.astro',
+    purpose: 'A table of the first draws of the engine’s generator for a few seeds, computed when the site is built: the same seed gives the same row on every machine.',
+    props: [
+      { name: 'seeds', allowed: 'a list of integer seeds, one row each', default: '[1, 1, 2]' },
+      { name: 'count', allowed: 'an integer from 1 to 8: draws per seed', default: '5' },
     ],
   },
 ];

@@ -1,24 +1,67 @@
 /**
- * The search page: reads ?q=, asks the Pagefind index that `astro build` wrote into
- * /pagefind/, and lists matching chapters. Everything happens in the browser, offline.
+ * The search page: reads ?q=, asks the Pagefind index that `astro build` wrote into /pagefind/
+ * for candidate chapters, keeps those whose text really holds the query's words (search-match.ts
+ * says why Pagefind's own list is not enough) and lists them with excerpts marked here.
+ * Everything happens in the browser, offline.
  */
-type PagefindResult = { data(): Promise<{ url: string; excerpt: string; meta: { title?: string } }> };
+import { excerptRange, holdsAll, matchText, partialNote, queryWords, statusLine, wordsOf, type Match } from './search-match.ts';
+
+type PageData = { url: string; content: string; meta: { title?: string } };
+type PagefindResult = { data(): Promise<PageData> };
 type Pagefind = { init(): Promise<void>; search(q: string): Promise<{ results: PagefindResult[] }> };
 
 const INDEX_URL = '/pagefind/pagefind.js';
+const SHOWN = 20;
 
-/** Rebuilds an excerpt from Pagefind's `<mark>`-highlighted string without trusting it as HTML. */
-export function excerptNodes(doc: Document, excerpt: string): Node[] {
-  const parts = excerpt.split(/<mark>|<\/mark>/);
-  // Parsed as the body of an inert document: parsed on its own, a part's leading spaces would be
-  // dropped (the parser skips whitespace before <html>), gluing it to the marked word before it.
-  const decode = (s: string) => new DOMParser().parseFromString(`<!doctype html><body>${s}`, 'text/html').body.textContent ?? '';
-  return parts.map((part, i) => {
-    if (i % 2 === 0) return doc.createTextNode(decode(part));
-    const mark = doc.createElement('mark');
-    mark.textContent = decode(part);
-    return mark;
+/** A candidate chapter with its words and how they match the query. */
+type Found = { page: PageData; words: string[]; match: Match };
+
+/** Loads every candidate (the notebook has a handful of chapters, so all of them) and checks it. */
+async function check(results: PagefindResult[], query: string[]): Promise<Found[]> {
+  const pages = await Promise.all(results.map((r) => r.data()));
+  return pages.map((page) => {
+    const words = wordsOf(page.content);
+    return { page, words, match: matchText(words, page.meta.title ?? '', query) };
   });
+}
+
+/**
+ * Chapters for the query: those holding every word; failing that, for a query of several words,
+ * those holding some, most first (`partial`).
+ */
+async function findChapters(pagefind: Pagefind, query: string, words: string[]): Promise<{ found: Found[]; partial: boolean }> {
+  const all = (await check((await pagefind.search(query)).results, words)).filter((f) => holdsAll(f.match));
+  if (all.length > 0 || words.length < 2) return { found: all, partial: false };
+  const byUrl = new Map<string, Found>();
+  for (const word of words) {
+    for (const f of await check((await pagefind.search(word)).results, words)) {
+      if (f.match.hits.some(Boolean) && !byUrl.has(f.page.url)) byUrl.set(f.page.url, f);
+    }
+  }
+  const held = (f: Found) => f.match.hits.filter(Boolean).length;
+  return { found: [...byUrl.values()].sort((a, b) => held(b) - held(a)), partial: true };
+}
+
+/** The excerpt: about 30 words of the chapter around its matching words, those marked. */
+export function excerptNodes(doc: Document, words: string[], positions: number[]): Node[] {
+  const [start, end] = excerptRange(words.length, positions);
+  const marked = new Set(positions);
+  const nodes: Node[] = [];
+  let plain = '';
+  for (let i = start; i < end; i++) {
+    const sep = i > start ? ' ' : '';
+    if (!marked.has(i)) {
+      plain += sep + words[i];
+      continue;
+    }
+    nodes.push(doc.createTextNode(plain + sep));
+    plain = '';
+    const mark = doc.createElement('mark');
+    mark.textContent = words[i];
+    nodes.push(mark);
+  }
+  nodes.push(doc.createTextNode(plain));
+  return nodes;
 }
 
 export async function runSearch(doc: Document): Promise<void> {
@@ -27,7 +70,8 @@ export async function runSearch(doc: Document): Promise<void> {
   const input = doc.querySelector<HTMLInputElement>('#search-q')!;
   const query = new URLSearchParams(location.search).get('q')?.trim() ?? '';
   input.value = query;
-  if (!query) return;
+  const words = queryWords(query);
+  if (words.length === 0) return;
 
   let pagefind: Pagefind;
   try {
@@ -39,23 +83,26 @@ export async function runSearch(doc: Document): Promise<void> {
     return;
   }
   status.textContent = `Searching for “${query}”…`;
-  const found = await pagefind.search(query);
-  const pages = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+  const { found, partial } = await findChapters(pagefind, query, words);
   list.replaceChildren(
-    ...pages.map((page) => {
+    ...found.slice(0, SHOWN).map(({ page, words: text, match }) => {
       const item = doc.createElement('li');
       const link = doc.createElement('a');
       link.href = page.url;
       link.textContent = page.meta.title ?? page.url;
+      item.append(link);
+      if (partial) {
+        const note = doc.createElement('p');
+        note.className = 'partial';
+        note.textContent = partialNote(words, match);
+        item.append(note);
+      }
       const excerpt = doc.createElement('p');
       excerpt.className = 'excerpt';
-      excerpt.append(...excerptNodes(doc, page.excerpt));
-      item.append(link, excerpt);
+      excerpt.append(...excerptNodes(doc, text, match.positions));
+      item.append(excerpt);
       return item;
     }),
   );
-  const n = found.results.length;
-  status.textContent = n === 0
-    ? `No chapter mentions “${query}”. Try a shorter or different word.`
-    : `${n === 1 ? '1 chapter mentions' : `${n} chapters mention`} “${query}”${n > 20 ? ' (the first 20 are shown)' : ''}.`;
+  status.textContent = statusLine(words, found.map((f) => f.match), partial, SHOWN);
 }

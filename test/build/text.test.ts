@@ -2,12 +2,17 @@
  * The words a reader sees on the built pages and in search results: no Markdown backticks left
  * unrendered, no TeX source in the search index, work caps written for people, and every factor
  * a widget's caption quotes ("a factor of 0.35") is one its status line shows. Pages come from dist/.
+ * The widget reference documents every component the chapters use, with all its props.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { NUMBERS } from '../../components/numbers.ts';
 import { SPECS } from '../../components/widgets/specs.ts';
-import { distFiles, fileForPath, pages, parsePage } from '../helpers/dist.ts';
+import { distFiles, fileForPath, pages, parsePage, ROOT } from '../helpers/dist.ts';
+import { codeOf, importsOf } from '../helpers/imports.ts';
 import { PROSE_NUMBER } from '../helpers/prose-number.ts';
 
 const PAGES = pages(); // throws when dist/ is missing: the file fails, it is not skipped
@@ -63,8 +68,67 @@ describe('the search index', () => {
   });
 });
 
+/** Components the chapters import (`import X from '../../components/X.astro'`): name → the chapters using it. */
+function chapterComponents(): Map<string, string[]> {
+  const dir = join(ROOT, 'content/chapters');
+  const used = new Map<string, string[]>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
+    for (const { specifier } of importsOf(readFileSync(join(dir, file), 'utf8'), file)) {
+      const name = /^\.\.\/\.\.\/components\/(\w+)\.astro$/.exec(specifier)?.[1];
+      if (name) used.set(name, [...(used.get(name) ?? []), file]);
+    }
+  }
+  return used;
+}
+
+/** The props a component declares in its `Props` interface or type, read with the TypeScript parser; the MDX plugin's `__where` left out. */
+function declaredProps(file: string): string[] {
+  const source = ts.createSourceFile(file, codeOf(readFileSync(file, 'utf8'), file), ts.ScriptTarget.Latest, true);
+  const names: string[] = [];
+  const members = (node: ts.Node) => {
+    if (ts.isPropertySignature(node) && ts.isIdentifier(node.name)) names.push(node.name.text);
+    else if (ts.isTypeLiteralNode(node) || ts.isIntersectionTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) ts.forEachChild(node, members);
+  };
+  ts.forEachChild(source, (node) => {
+    if ((ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) && node.name.text === 'Props') members(node);
+  });
+  return names.filter((n) => !n.startsWith('__'));
+}
+
 describe('/widgets/', () => {
   const doc = parsePage(fileForPath('/widgets/')!);
+  const USED = chapterComponents();
+  /** The names in the first column of a section's first table: the props it documents. */
+  const documentedProps = (section: Element) => [...section.querySelectorAll('table:first-of-type tbody tr td:first-child code')].map((c) => c.textContent!.trim());
+
+  it('the chapters use components', () => {
+    expect(USED.size).toBeGreaterThan(0);
+  });
+
+  it.each([...USED].map(([name, files]) => [name, files.join(', ')] as const))('documents <%s> (used in %s) with all its props and a live example', (name) => {
+    const section = doc.querySelector(`section[aria-labelledby="${name.toLowerCase()}"]`);
+    expect(section, `a section on ${name} on /widgets/`).not.toBeNull();
+    expect(section!.querySelector('h3')?.textContent?.trim()).toBe(name);
+    const spec = SPECS[name as keyof typeof SPECS];
+    if (spec) {
+      // A widget: its props are its spec's parameters; its example is the widget itself.
+      expect(documentedProps(section!)).toEqual(Object.keys(spec.params));
+      expect(section!.querySelector(`[data-widget="${name}"]`), `a live ${name} in its section`).not.toBeNull();
+      return;
+    }
+    const declared = declaredProps(join(ROOT, 'components', `${name}.astro`));
+    expect(declared.length, `components/${name}.astro declares its Props`).toBeGreaterThan(0);
+    expect(documentedProps(section!).sort()).toEqual([...declared].sort());
+    const example = doc.querySelector(`[data-example-of="${name}"]`);
+    expect(example?.children.length ?? 0, `a live example of ${name}`).toBeGreaterThan(0);
+  });
+
+  it('lists every name <Num of> accepts, each with what it is', () => {
+    const rows = [...doc.querySelectorAll('section[aria-labelledby="num"] [data-values-of="of"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    const listed = new Map(rows.map(([name, what]) => [name, what]));
+    expect([...listed.keys()].sort()).toEqual(Object.keys(NUMBERS).sort());
+    for (const [name, n] of Object.entries(NUMBERS)) expect(listed.get(name), name).toBe(n.describe);
+  });
   /** "3.3 billion" → 3.3e9, "400 million" → 4e8, "25,000" → 25000. */
   const amount = (text: string) => {
     const m = text.match(/at most ([\d.,]+)( million| billion)? /)!;

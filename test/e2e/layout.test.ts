@@ -1,10 +1,11 @@
 /**
  * Reading comforts that only a browser can check (issue 2, item 6): every page is usable at
- * 360 px wide without horizontal scrolling, and prints math and figures but not controls.
+ * 360 px wide without horizontal scrolling, and prints math and figures but not controls, and
+ * all of every code box: paper cannot scroll.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrollThrough, watchedContext, type WatchedContext } from '../helpers/browser.ts';
-import { pages } from '../helpers/dist.ts';
+import { pages, parsePage } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
 
 const ALL = pages();
@@ -98,5 +99,46 @@ describe.each(PRINT_WIDTHS)('in print on a page %i px wide', (width) => {
     await page.close();
     expect.soft(text, `widest paragraph on ${path} printed ${width} px wide`).toBeGreaterThanOrEqual(0.85 * width);
     expect.soft(broken, `heading words split across lines on ${path}`).toEqual([]);
+  });
+});
+
+/** An A4 sheet in CSS pixels (210 mm at 96 px to the inch), and its width inside 2 cm margins. */
+const A4_WIDTHS = [794, 643];
+/** Pages with code listings or code cells in their built HTML. */
+const WITH_CODE = ALL.filter((p) => parsePage(p.file).querySelector('main pre'));
+
+describe.each(A4_WIDTHS)('in print on A4, %i px wide', (width) => {
+  let w: WatchedContext;
+  beforeAll(async () => { w = await watchedContext(site.browser, site.origin, { viewport: { width, height: 1123 } }); });
+  afterAll(async () => { await w?.context.close(); });
+
+  it('the build has pages with code', () => {
+    expect(WITH_CODE.length).toBeGreaterThan(0);
+  });
+
+  it.each(WITH_CODE.map((p) => [p.path] as const))('%s prints all of every code box', async (path) => {
+    const page = await w.context.newPage();
+    await page.goto(site.origin + path, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    const { boxes, cut } = await page.evaluate((sheet) => {
+      const describe = (el: Element) => `${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join('')}`;
+      // Every printed <pre>, and every box between it and the text column: any of them could clip it.
+      const boxes = new Set<Element>();
+      for (const pre of document.querySelectorAll('main pre')) {
+        if (!pre.checkVisibility()) continue;
+        for (let el: Element | null = pre; el && el.tagName !== 'MAIN'; el = el.parentElement) boxes.add(el);
+      }
+      const cut: string[] = [];
+      for (const el of boxes) {
+        const where = `${describe(el)} “${(el.textContent ?? '').trim().slice(0, 40)}…”`;
+        if (el.scrollWidth > el.clientWidth + 1) cut.push(`${where}: ${el.scrollWidth} px of content in ${el.clientWidth} px`);
+        if (el.scrollHeight > el.clientHeight + 1) cut.push(`${where}: ${el.scrollHeight} px tall content in ${el.clientHeight} px`);
+        if (el.getBoundingClientRect().right > sheet + 1) cut.push(`${where}: right edge ${Math.round(el.getBoundingClientRect().right)} px, past the ${sheet} px sheet`);
+      }
+      return { boxes: boxes.size, cut };
+    }, width);
+    await page.close();
+    expect(boxes, `printed code boxes on ${path}`).toBeGreaterThan(0);
+    expect(cut, `code that would be cut off on paper on ${path}`).toEqual([]);
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * What the search page promises: a listed chapter really holds every word of the query, as the
+ * word itself or as the start of a longer word. Pagefind alone promises less. It matches every
+ * query word as a prefix of an indexed (stemmed) word and, when nothing starts with the word, falls
+ * back to the longest indexed word the query word starts with, so “zzzzqqq” finds the formula
+ * letter “z” and “img” finds “i”. Pagefind has no option to turn that off, so its results are
+ * candidates here, checked against the text they were indexed from. No DOM in this file.
+ */
+
+/** How a chapter holds one query word: that very word, or a longer word that starts with it. */
+export type Hit = 'word' | 'start';
+
+/** Shortest query word that also finds longer words starting with it (“net” finds “network”; “he” finds only “He”). */
+export const MIN_PREFIX = 3;
+
+/** Words of context shown before the first marked word of an excerpt. */
+const LEAD = 6;
+
+/** Case, accents and curly apostrophes folded away, so “Glorot’s” and "glorot's" compare equal. */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[‘’]/g, "'").toLowerCase();
+}
+
+/** A word without the punctuation around it: “header.” → “header”, “(2015),” → “2015”. */
+function bare(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/** The query's words as typed, without surrounding punctuation, Pagefind's quotes or repeats. */
+export function queryWords(query: string): string[] {
+  const seen = new Set<string>();
+  const words: string[] = [];
+  for (const raw of query.split(/\s+/)) {
+    const word = bare(raw);
+    if (!word || seen.has(fold(word))) continue;
+    seen.add(fold(word));
+    words.push(word);
+  }
+  return words;
+}
+
+/**
+ * The forms a word of the text is found by, folded: the whole word, its parts between punctuation
+ * (“rng.normal(),” → rng, normal; “engine’s” → engine, s) and those parts run together (“fan-in” → fanin).
+ */
+function forms(word: string): string[] {
+  const whole = bare(fold(word));
+  const parts = whole.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return [whole, ...parts, parts.join('')];
+}
+
+/** How a word of the text matches the folded query word `q`, if at all. */
+export function hitOf(textWord: string, q: string): Hit | undefined {
+  const f = forms(textWord);
+  if (f.includes(q)) return 'word';
+  if (q.length >= MIN_PREFIX && f.some((w) => w.startsWith(q))) return 'start';
+  return undefined;
+}
+
+/** A chapter checked against the query: where its matching words are, and how it holds each query word. */
+export type Match = {
+  /** Indices into the chapter's words of every word that matches some query word. */
+  positions: number[];
+  /** Per query word: 'word' if the text has the word itself, else 'start', else undefined. */
+  hits: (Hit | undefined)[];
+};
+
+/** The words of a text as Pagefind counts them (split at white space). */
+export function wordsOf(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Checks a chapter's indexed text (and its title, which Pagefind also searches) for each query word.
+ * A whole-word hit anywhere beats a prefix hit.
+ */
+export function matchText(words: string[], title: string, query: string[]): Match {
+  const folded = query.map(fold);
+  const hits: (Hit | undefined)[] = folded.map(() => undefined);
+  const note = (word: string, at?: number, positions?: number[]) => {
+    let matched = false;
+    folded.forEach((q, i) => {
+      const h = hitOf(word, q);
+      if (!h) return;
+      matched = true;
+      if (hits[i] !== 'word') hits[i] = h;
+    });
+    if (matched && positions && at !== undefined) positions.push(at);
+  };
+  const positions: number[] = [];
+  words.forEach((w, at) => note(w, at, positions));
+  for (const w of wordsOf(title)) note(w);
+  return { positions, hits };
+}
+
+/** True when the chapter holds every query word. */
+export function holdsAll(match: Match): boolean {
+  return match.hits.every((h) => h !== undefined);
+}
+
+/**
+ * The excerpt's word range [start, end): the `length`-word window holding the most matching
+ * words, starting a few words before its first one so the sentence reads.
+ */
+export function excerptRange(count: number, positions: number[], length = 30): [number, number] {
+  if (positions.length === 0 || count <= length) return [0, Math.min(count, length)];
+  let best = 0;
+  let bestCount = -1;
+  for (const p of positions) {
+    const start = Math.max(0, Math.min(p - LEAD, count - length));
+    const inside = positions.filter((q) => q >= start && q < start + length).length;
+    if (inside > bestCount) [best, bestCount] = [start, inside];
+  }
+  return [best, best + length];
+}
+
+const quote = (w: string) => `“${w}”`;
+
+/** “a”, “a and b”, “a, b and c” (or with “or”). */
+function list(items: string[], last: 'and' | 'or'): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+/** One query word as a chapter holds it: “He”, or a word starting with “netw”. */
+function held(word: string, hit: Hit | undefined): string {
+  return hit === 'start' ? `a word starting with ${quote(word)}` : quote(word);
+}
+
+const chapters = (n: number) => (n === 1 ? '1 chapter' : `${n} chapters`);
+
+/**
+ * The sentence above the results. “Mention” only when every listed chapter has every query word
+ * itself; prefix hits are described as such.
+ */
+export function statusLine(query: string[], found: Match[], partial: boolean, shown: number): string {
+  const n = found.length;
+  const more = n > shown ? ` (the first ${shown} are shown)` : '';
+  if (n === 0) {
+    const hint = query.length === 1 ? 'Try a shorter or different word.' : 'Try fewer or different words.';
+    return `No chapter mentions ${list(query.map(quote), 'or')}. ${hint}`;
+  }
+  if (partial) {
+    const all = query.length === 2 ? `both ${list(query.map(quote), 'and')}` : `all of ${list(query.map(quote), 'and')}`;
+    const some = query.length === 2 ? 'one of them' : 'some of them';
+    return `No chapter has ${all}; ${chapters(n)} ${n === 1 ? 'has' : 'have'} ${some}${more}.`;
+  }
+  // Per query word: the whole word in every listed chapter, or in some only as the start of a word.
+  const kinds = query.map((_, i) => (found.every((m) => m.hits[i] === 'word') ? 'word' : 'start') as Hit);
+  const words = list(query.map((w, i) => held(w, kinds[i])), 'and');
+  const verb = kinds.every((k) => k === 'word') ? (n === 1 ? 'mentions' : 'mention') : (n === 1 ? 'contains' : 'contain');
+  return `${chapters(n)} ${verb} ${words}${more}.`;
+}
+
+/** For a chapter that has only some query words: which it has and which it lacks. */
+export function partialNote(query: string[], match: Match): string {
+  const has = query.flatMap((w, i) => (match.hits[i] ? [held(w, match.hits[i])] : []));
+  const lacks = query.filter((_, i) => !match.hits[i]).map(quote);
+  return `Has ${list(has, 'and')}; not ${list(lacks, 'or')}.`;
+}
