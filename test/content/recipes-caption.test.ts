@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { recipes, type RecipesResult, type RecipesState } from '../../components/experiments/recipes.ts';
 import { runToEnd } from '../../components/runtime/experiment.ts';
 import { parseProps } from '../../components/runtime/params.ts';
-import { recipesWidget } from '../../components/widgets/recipes/definition.ts';
+import { recipesSpec } from '../../components/widgets/recipes/spec.ts';
 import { INITIALIZER_NAMES_SHORT } from '../../components/widgets/labels.ts';
 import { chapters, tags } from '../helpers/mdx-tags.ts';
 
@@ -19,14 +19,14 @@ const factors = (r: RecipesResult) => new Map(r.recipes.map((x) => [x.name, x.fa
 describe('an <InitRecipes> caption on raising n_in', () => {
   const cases = chapters().flatMap(({ file, mdx }) => tags(mdx, 'InitRecipes')
     .filter((props) => String(props.caption).includes('Raise n_in'))
-    .map((props) => ({ file, props, state: parseProps(recipesWidget.spec, props, file) as RecipesState })));
+    .map((props) => ({ file, props, state: parseProps(recipesSpec, props, file) as RecipesState })));
 
   it('finds a caption that tells the reader to raise n_in', () => {
     expect(cases.length).toBeGreaterThan(0);
   });
 
   it.each(cases.map((c) => [c.file, String(c.props.id), c] as const))('%s, <InitRecipes id="%s">', (_file, _id, c) => {
-    const raised = { ...c.state, fanIn: recipesWidget.spec.params.fanIn.max };
+    const raised = { ...c.state, fanIn: recipesSpec.params.fanIn.max };
     const [before, after] = [runToEnd(recipes, c.state), runToEnd(recipes, raised)].map(factors);
     const [kept, changed] = String(c.props.caption).split('Raise n_in')[1].split('keep their factor');
     expect(changed, 'the caption says which recipes keep their factor').toBeDefined();
@@ -43,7 +43,7 @@ describe('an <InitRecipes> caption on raising n_in', () => {
     // With ReLU the factor is ½·n_in·Var(W): for Glorot's 2/(n_in + n_out), n_in/(n_in + n_out); for U(±0.1)'s 0.01/3, n_in/600.
     const caption = String(c.props.caption);
     expect(c.state.activation).toBe('relu');
-    for (const fanIn of [c.state.fanIn, recipesWidget.spec.params.fanIn.max]) {
+    for (const fanIn of [c.state.fanIn, recipesSpec.params.fanIn.max]) {
       const r = factors(runToEnd(recipes, { ...c.state, fanIn }));
       if (caption.includes('n_in/(n_in + n_out)')) expect(r.get('glorotUniform')! / (fanIn / (fanIn + c.state.fanOut))).toBeCloseTo(1, 1);
       if (caption.includes('n_in/600')) expect(r.get('random')! / (fanIn / 600)).toBeCloseTo(1, 1);
