@@ -39,30 +39,35 @@ const forwardDrop = (r: DepthSignalResult) => r.layers.at(-1)!.forwardStd / r.la
 const preDrop = (r: DepthSignalResult) => r.layers.at(-1)!.preStd / r.layers[0].preStd;
 
 /**
- * `widget`: for a number the text quotes from a <DepthSignal> on the page, the settings at which
- * that widget's status line shows it (test/content/quoted-numbers.test.ts holds the two together).
+ * A number the prose quotes. `settings`: the <DepthSignal> settings it is measured at, so a reader
+ * can set a widget to them and see it (a test keeps them within the widget's work cap). `widget`:
+ * the number is what the status line of a <DepthSignal> on the page shows at those settings
+ * (test/content/quoted-numbers.test.ts holds the two together).
  */
-export type NamedNumber = { describe: string; value: () => number; widget?: DepthSignalState };
+export type NamedNumber = { describe: string; value: () => number; settings: DepthSignalState; widget?: true };
 
-/** A number read off a <DepthSignal> at `props` over its defaults. */
-function fromWidget(describe: string, props: Partial<DepthSignalState>, read: (r: DepthSignalResult) => number): NamedNumber {
-  const widget = depthSignalSettings(props);
-  return { describe, widget, value: () => read(signal(widget)) };
+/** A number read off the depth-signal experiment at `props` over the widget's defaults. */
+function measured(describe: string, props: Partial<DepthSignalState>, read: (r: DepthSignalResult) => number): NamedNumber {
+  const settings = depthSignalSettings(props);
+  return { describe, settings, value: () => read(signal(settings)) };
 }
 
+/** A number read off a <DepthSignal> on the page, at `props` over its defaults. */
+const fromWidget = (...args: Parameters<typeof measured>): NamedNumber => ({ ...measured(...args), widget: true });
+
 export const NUMBERS: Record<string, NamedNumber> = {
-  'postHe-relu-ratio': {
-    describe: "Per-layer factor of Var(z) with the post's He (U(±√(2/n))) and ReLU, width 256, 12 layers; theory 1/3.",
-    value: () => varianceRatio(signal(depthSignalSettings({ initializer: 'postHe', activation: 'relu', depth: 12, width: 256 }))),
-  },
-  'heNormal-relu-ratio': {
-    describe: 'Per-layer factor of Var(z) with He normal and ReLU, width 256, 12 layers; theory 1.',
-    value: () => varianceRatio(signal(depthSignalSettings({ initializer: 'heNormal', activation: 'relu', depth: 12, width: 256 }))),
-  },
-  'glorotUniform-relu-ratio': {
-    describe: 'Per-layer factor of Var(z) with Glorot uniform and ReLU, width 256, 12 layers; theory 1/2.',
-    value: () => varianceRatio(signal(depthSignalSettings({ initializer: 'glorotUniform', activation: 'relu', depth: 12, width: 256 }))),
-  },
+  'postHe-relu-ratio': measured(
+    "Per-layer factor of Var(z) with the post's He (U(±√(2/n))) and ReLU, width 256, 12 layers; theory 1/3.",
+    { initializer: 'postHe', activation: 'relu', depth: 12, width: 256 }, varianceRatio,
+  ),
+  'heNormal-relu-ratio': measured(
+    'Per-layer factor of Var(z) with He normal and ReLU, width 256, 12 layers; theory 1.',
+    { initializer: 'heNormal', activation: 'relu', depth: 12, width: 256 }, varianceRatio,
+  ),
+  'glorotUniform-relu-ratio': measured(
+    'Per-layer factor of Var(z) with Glorot uniform and ReLU, width 256, 12 layers; theory 1/2.',
+    { initializer: 'glorotUniform', activation: 'relu', depth: 12, width: 256 }, varianceRatio,
+  ),
   'postHe-relu-drop-20': fromWidget(
     "std(z) at layer 20 over std(z) at layer 1, the post's He with ReLU, width 100; theory 3^(−19/2).",
     { initializer: 'postHe', activation: 'relu', depth: 20 }, preDrop,

@@ -3,9 +3,9 @@
  */
 export const SETTINGS = {
   title: 'Improving Neural Networks',
-  tagline: 'A live notebook on weight initialization, L1/L2 regularization and dropout',
+  tagline: 'A live notebook on weight initialization: where a network’s weights start decides whether it trains',
   description:
-    'Learn by experiment how weight initialization, L1 and L2 regularization and dropout change the training of a neural network. Every figure is computed by the small engine shown on the page, in your browser.',
+    'Learn by experiment how weight initialization changes the training of a neural network: why all-zero weights never break symmetry, and how Glorot’s and He’s variances keep a signal’s scale through depth. Every figure is computed by the small engine shown on the page, when the site is built and again in your browser when you change it.',
   /**
    * Where a chapter's source can be edited, as a URL prefix to which the chapter's path
    * (e.g. `content/chapters/how-to-use.mdx`) is appended — for a GitHub fork:

@@ -3,7 +3,6 @@ import { defineWidget } from '../../runtime/params.ts';
 import type { Params, StateOf } from '../../runtime/params-types.ts';
 import { INITIALIZER_LABELS, INITIALIZER_NAMES } from '../labels.ts';
 
-
 const params = {
   initializer: { kind: 'enum', options: INITIALIZER_NAMES, default: 'glorotUniform', label: 'Initializer', labels: INITIALIZER_LABELS },
   activation: { kind: 'enum', options: ['linear', 'tanh', 'sigmoid', 'relu'], default: 'tanh', label: 'Activation' },
@@ -16,9 +15,10 @@ const params = {
 export const depthSignalSpec = defineWidget({
   name: 'DepthSignal',
   params,
-  // One forward and one backward pass: about three products of [samples × width]·[width × width] per layer.
+  // Two products of [samples × width]·[width × width] per layer: a·W forward and g·Wᵀ backward.
+  // The experiment skips the weight gradients (xᵀ·g), which nothing in the figure shows.
   work: {
-    estimate: (s) => 3 * s.depth * s.width * s.width * s.samples,
+    estimate: (s) => 2 * s.depth * s.width * s.width * s.samples,
     max: 4e8,
     unit: 'multiply-adds',
   },
