@@ -41,6 +41,10 @@ describe.each(PAGES.map((p) => [p.path, p] as const))('page %s', (_path, page) =
     expect(around).toEqual([]);
   });
 
+  it('writes the numbers the engine computes for the prose with a minus sign, not a hyphen', () => {
+    for (const num of parsePage(page.file).querySelectorAll('.num')) expect(num.textContent).not.toContain('-');
+  });
+
   it('quotes in widget captions only the factors the status line shows', () => {
     for (const widget of parsePage(page.file).querySelectorAll('[data-widget]')) {
       const caption = widget.querySelector('figcaption')?.textContent ?? '';
