@@ -23,15 +23,71 @@ function download(name: string, blob: Blob): void {
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+type Rgba = [number, number, number, number];
+
+/** Any CSS colour the browser can compute, as 8-bit RGBA (alpha 0–1), read back from a 1 × 1 canvas. */
+function rgba(context: CanvasRenderingContext2D, colour: string): Rgba {
+  context.clearRect(0, 0, 1, 1);
+  context.fillStyle = 'transparent'; // a colour the canvas can't parse leaves the last one: read that as none
+  context.fillStyle = colour;
+  context.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = context.getImageData(0, 0, 1, 1).data;
+  return [r, g, b, a / 255];
+}
+
+/** WCAG relative luminance of an sRGB colour. */
+const luminance = ([r, g, b]: Rgba) => {
+  const lin = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+};
+
+/**
+ * The opaque colour the page shows behind `el`: the backgrounds of `el` and its ancestors,
+ * composited from the first opaque one (on this site <body>'s, in the current colour scheme) down.
+ * A page with no opaque background at all gets black or white, whichever is further from `text`.
+ *
+ * Why the page's own background rather than re-colouring the figure for a light page: the
+ * exported pair is then exactly the pair the reader sees, whose contrast the site already
+ * guarantees (text in --fg on --bg; series colours chosen for both backgrounds, plots/theme.ts).
+ * Re-colouring would have to find every colour the page's CSS gives the figure (text and axes in
+ * currentColor, anything a stylesheet sets), and one missed would be light on light. An opaque
+ * backdrop makes the file readable on any viewer's background, white or dark.
+ */
+function backdrop(el: Element, text: string): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  const layers: Rgba[] = [];
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    const layer = rgba(context, getComputedStyle(at).backgroundColor);
+    if (layer[3] > 0) layers.push(layer);
+    if (layer[3] === 1) break;
+  }
+  if (layers.at(-1)?.[3] !== 1) layers.push(luminance(rgba(context, text)) > 0.18 ? [0, 0, 0, 1] : [255, 255, 255, 1]);
+  // Each layer over the ones behind it ("source-over"), from the opaque one at the back.
+  const [r, g, b] = layers.reduceRight((under, [r1, g1, b1, a]) => [
+    r1 * a + under[0] * (1 - a), g1 * a + under[1] * (1 - a), b1 * a + under[2] * (1 - a), 1,
+  ]).map(Math.round);
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
 /**
  * One standalone SVG holding every chart of the figure, stacked as on the page, with colours
- * resolved (the page's CSS does not travel with the file) and the figure's name and description.
+ * resolved (the page's CSS does not travel with the file) on the page's background made opaque
+ * (see backdrop), and the figure's name and description.
  */
-function standaloneSvg(host: NotebookWidget): string | null {
+function standaloneSvg(host: NotebookWidget): { svg: string; background: string } | null {
   const charts = [...host.querySelectorAll<SVGSVGElement>('[data-plot] svg[role="img"]')].filter((svg) => !svg.parentElement?.closest('svg'));
   if (charts.length === 0) return null;
   const style = getComputedStyle(host);
+  const background = backdrop(host, style.color);
   const out = document.createElementNS(SVG_NS, 'svg');
+  // A rect as well as the root's CSS background: some SVG editors and viewers ignore the latter.
+  const paper = document.createElementNS(SVG_NS, 'rect');
+  paper.setAttribute('width', '100%');
+  paper.setAttribute('height', '100%');
+  paper.setAttribute('fill', background);
+  out.append(paper);
   let y = 0;
   let width = 0;
   for (const chart of charts) {
@@ -55,8 +111,8 @@ function standaloneSvg(host: NotebookWidget): string | null {
   out.setAttribute('role', 'img');
   out.setAttribute('aria-label', host.querySelector('[data-plot]')?.getAttribute('aria-label') ?? host.dataset.widget ?? 'figure');
   out.setAttribute('color', style.color);
-  out.setAttribute('style', `background:${style.backgroundColor};color:${style.color};font-family:system-ui,sans-serif;font-size:10px`);
-  return new XMLSerializer().serializeToString(out);
+  out.setAttribute('style', `background:${background};color:${style.color};font-family:system-ui,sans-serif;font-size:10px`);
+  return { svg: new XMLSerializer().serializeToString(out), background };
 }
 
 async function copyText(text: string): Promise<boolean> {
@@ -99,12 +155,17 @@ export function linkTo(href: string, id: string): string {
   return url.href;
 }
 
-/** Performs export `kind` of the figure or the settings and returns the sentence for the status line (runs: exportRun). */
+/**
+ * Performs export `kind` of the figure or the settings and returns the sentence for the status line
+ * (runs: exportRun). `state`: for the figure ('svg', 'png'), the settings it was made with, which
+ * name the file; for the settings ('link', 'mdx'), those to share.
+ */
 export async function exportFigure(kind: string, host: NotebookWidget, state: StateOf<Params>): Promise<string> {
   const base = fileBase(host.key, state);
   if (kind === 'svg' || kind === 'png') {
-    const svg = standaloneSvg(host);
-    if (!svg) return 'There is no figure to export yet.';
+    const figure = standaloneSvg(host);
+    if (!figure) return 'There is no figure to export yet.';
+    const { svg, background } = figure;
     if (kind === 'svg') {
       download(`${base}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
       return 'Saved the figure as SVG.';
@@ -117,6 +178,8 @@ export async function exportFigure(kind: string, host: NotebookWidget, state: St
     canvas.width = image.naturalWidth * scale;
     canvas.height = image.naturalHeight * scale;
     const context = canvas.getContext('2d')!;
+    context.fillStyle = background; // opaque to the edges, whatever the rasteriser does at the rect's
+    context.fillRect(0, 0, canvas.width, canvas.height);
     context.scale(scale, scale);
     context.drawImage(image, 0, 0);
     const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));

@@ -1,6 +1,7 @@
 /**
- * The settings a link gives a widget, in words, for its status line: until the widget has computed
- * them, the figure on screen is the one built with the page, and the reader must be told so.
+ * Settings in words, for a widget's status line: those a link gives it (until the widget has
+ * computed them, the figure on screen is the one built with the page, and the reader must be told
+ * so), and those on which the figure on screen and the controls disagree.
  */
 import { formatNumber } from './params-check.ts';
 import { sameValue } from './params-state.ts';
@@ -28,14 +29,30 @@ function valueText(p: ParamSpec, value: unknown): string {
   return formatNumber(value as number);
 }
 
+/** The settings `names` of `state`, in words, joined with "and" ("gain 0.5 and seed 3"). */
+function listed(spec: WidgetSpec<Params>, state: StateOf<Params>, names: string[]): string {
+  const parts = names.map((name) => `${noun(spec.params[name])} ${valueText(spec.params[name], state[name])}`);
+  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
 /**
  * What `state` changes from the page's settings (`pageSpec`'s defaults), in words —
  * "hidden layers 20", "data XOR and seed 2", "5 settings" — or '' when it changes nothing.
  */
 export function linkedChanges(pageSpec: WidgetSpec<Params>, state: StateOf<Params>): string {
-  const changed = Object.entries(pageSpec.params).filter(([name, p]) => !sameValue(state[name], p.default));
+  const changed = Object.entries(pageSpec.params).filter(([name, p]) => !sameValue(state[name], p.default)).map(([name]) => name);
   if (changed.length === 0) return '';
-  if (changed.length > NAMED) return `${changed.length} settings`;
-  const parts = changed.map(([name, p]) => `${noun(p)} ${valueText(p, state[name])}`);
-  return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return changed.length > NAMED ? `${changed.length} settings` : listed(pageSpec, state, changed);
+}
+
+/**
+ * Where the settings of the figure on screen (`shown`) and those in the controls (`chosen`)
+ * disagree, each side in words — { shown: "width 100", chosen: "width 105" } — or null where they
+ * agree. Beyond three, the settings are counted, not named.
+ */
+export function differingSettings(spec: WidgetSpec<Params>, shown: StateOf<Params>, chosen: StateOf<Params>): { shown: string; chosen: string } | null {
+  const differ = Object.keys(spec.params).filter((name) => !sameValue(shown[name], chosen[name]));
+  if (differ.length === 0) return null;
+  if (differ.length > NAMED) return { shown: 'earlier settings', chosen: `${differ.length} changed settings` };
+  return { shown: listed(spec, shown, differ), chosen: listed(spec, chosen, differ) };
 }

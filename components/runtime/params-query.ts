@@ -9,8 +9,11 @@
  * (an empty value is the empty list). Pairs under other prefixes belong to others and are left alone.
  *
  * Reading never throws and trusts nothing: a value that is malformed, out of range, off the step
- * grid or over `MAX_VALUE_CHARS` falls back to its default; a state over the work cap, a query over
- * `MAX_QUERY_CHARS`, or an invalid key falls back entirely. Each problem gives one plain-text notice.
+ * grid or over `MAX_VALUE_CHARS` falls back to its default; a state over the work cap, own pairs
+ * over `MAX_QUERY_CHARS` in all, a query over `MAX_ADDRESS_CHARS`, or an invalid key falls back
+ * entirely. Each problem gives one plain-text notice. Only the widget's own pairs are decoded:
+ * others (a long tracking parameter, another widget's settings) cost a look at their first few
+ * characters and never give a notice.
  * If a parameter appears more than once, the first occurrence wins (as `URLSearchParams.get`),
  * with a notice. Names are matched as own keys of the spec, so `__proto__` is just unknown.
  */
@@ -19,8 +22,13 @@ import { assertValidState, defaultState, hasParam, paramNames, sameValue, workPr
 import { excerpt, notice, showValue } from './params-text.ts';
 import type { Params, StateOf, WidgetSpec } from './params-types.ts';
 
-/** Longer queries are ignored whole (ours are a few hundred characters at most). */
+/** A widget's own pairs longer than this in all are ignored whole (ours are a few hundred characters at most). */
 export const MAX_QUERY_CHARS = 4096;
+/**
+ * Longer queries are not read at all: this bounds the work of finding a widget's pairs among the
+ * others. It is far above any real address (every widget of a page at its longest is well under).
+ */
+export const MAX_ADDRESS_CHARS = 65_536;
 /** Longer values are rejected before any parsing. */
 export const MAX_VALUE_CHARS = 256;
 /** At most this many notices; the last one counts the rest. */
@@ -51,6 +59,46 @@ const finish = (notes: string[]): string[] =>
     : [...notes.slice(0, MAX_NOTICES - 1), `…and ${notes.length - MAX_NOTICES + 1} more problems with the link's settings.`]
   ).map(notice);
 
+const HEX = /^[0-9A-Fa-f]{2}$/;
+
+/**
+ * Whether the pair `query[start, end)` is named `prefix…` once decoded as URLSearchParams decodes
+ * (`%XX` escapes; `+` is a space), looking at no more than the prefix needs. A key is ASCII and
+ * free of `%`, `+` and `=`, so each of its characters is one raw character or one `%XX` escape,
+ * and a non-ASCII byte can never stand for one: comparing escape by escape is exact.
+ */
+function namedWith(query: string, start: number, end: number, prefix: string): boolean {
+  let i = start;
+  for (const want of prefix) {
+    if (i >= end) return false;
+    let got = query[i];
+    if (got === '%' && i + 3 <= end && HEX.test(query.slice(i + 1, i + 3))) {
+      got = String.fromCharCode(parseInt(query.slice(i + 1, i + 3), 16));
+      i += 3;
+    } else i += 1;
+    if (got !== want) return false; // also at '=': the name ended before the prefix did
+  }
+  return true;
+}
+
+/**
+ * The pairs of `query` (no leading `?`/`#`) whose names start with `prefix`, joined by `&`, in
+ * order, undecoded: what `new URLSearchParams(query)` would give for them, at a cost of a few
+ * characters per foreign pair rather than decoding the whole query.
+ */
+function ownPieces(query: string, prefix: string): string {
+  // URLSearchParams drops one leading '?' from a string (after `text` dropped the '?' or '#').
+  const body = query.startsWith('?') ? query.slice(1) : query;
+  const own: string[] = [];
+  for (let start = 0; start < body.length; ) {
+    const amp = body.indexOf('&', start);
+    const end = amp === -1 ? body.length : amp;
+    if (namedWith(body, start, end, prefix)) own.push(body.slice(start, end));
+    start = end + 1;
+  }
+  return own.join('&');
+}
+
 /**
  * Reads widget `key`'s state from a query string (`location.search`), hash (`location.hash`) or
  * `URLSearchParams`. Never throws; see the module comment for what is accepted.
@@ -61,21 +109,25 @@ export function parseQuery<P extends Params>(spec: WidgetSpec<P>, query: string 
   if (typeof key !== 'string' || !WIDGET_KEY.test(key)) return fallback(`This widget's link key is not valid, so the link's settings were not read.`);
   const raw = text(query);
   if (raw === null) return fallback(`The link's settings could not be read; every setting is at its default.`);
-  if (raw.length > MAX_QUERY_CHARS) {
-    return fallback(`The link's settings are ${raw.length} characters long, more than the ${MAX_QUERY_CHARS} allowed; every setting is at its default.`);
+  if (raw.length > MAX_ADDRESS_CHARS) {
+    return fallback(`This address is ${raw.length} characters long, more than the ${MAX_ADDRESS_CHARS} this page reads; every setting is at its default.`);
+  }
+  const prefix = `${key}.`;
+  const own = ownPieces(raw, prefix);
+  if (own.length > MAX_QUERY_CHARS) {
+    return fallback(`The link's settings for this widget are ${own.length} characters long, more than the ${MAX_QUERY_CHARS} allowed; every setting is at its default.`);
   }
   let pairs: URLSearchParams;
   try {
-    pairs = new URLSearchParams(raw); // WHATWG decoding leaves broken % escapes as text; guarded anyway
+    pairs = new URLSearchParams(own); // WHATWG decoding leaves broken % escapes as text; guarded anyway
   } catch {
     return fallback(`The link's settings could not be decoded; every setting is at its default.`);
   }
-  const prefix = `${key}.`;
   const given = new Map<string, string>();
   const counts = new Map<string, number>();
   const unknown = new Set<string>();
   for (const [name, value] of pairs) {
-    if (!name.startsWith(prefix)) continue;
+    if (!name.startsWith(prefix)) continue; // never after ownPieces; the rule itself, kept in sight
     const param = name.slice(prefix.length);
     if (!hasParam(spec, param)) unknown.add(name);
     else if (given.has(param)) counts.set(param, (counts.get(param) ?? 1) + 1);

@@ -9,6 +9,7 @@ import { exportFigure, exportRun } from './export.ts';
 import { morphChildren } from './morph.ts';
 import { renderTable } from './table.ts';
 import { neighbours, writeControls } from './controls.ts';
+import { differingSettings } from './link-text.ts';
 import { defaultState } from './params-state.ts';
 import type { View } from './protocol.ts';
 import type { NotebookWidget } from './widget-element.ts';
@@ -29,6 +30,13 @@ const KEPT_VIEWS = 16;
 const PREFETCH_MAX_MS = 300;
 /** Computing ahead waits this long after a figure is shown (see WidgetController.prefetchSoon). */
 const PREFETCH_DELAY_MS = 80;
+
+/** The status sentence for a failed run; an error's message may lack its full stop, and more may follow. */
+function failure(message: string): string {
+  const why = message.trim();
+  if (!why) return 'The experiment failed.';
+  return `The experiment failed: ${/[.!?…]$/.test(why) ? why : `${why}.`}`;
+}
 
 export class WidgetController {
   private runner = new ExperimentRunner();
@@ -111,7 +119,34 @@ export class WidgetController {
     if (action === 'stop') return this.stop();
     if (action === 'reset') return this.reset();
     if (action === 'export-csv' || action === 'export-json') return this.exportShownRun(action.slice(7));
-    if (action.startsWith('export-')) this.say(await exportFigure(action.slice(7), this.host, this.host.state));
+    if (action === 'export-svg' || action === 'export-png') {
+      // The file holds the figure on screen: it is named, and described, by the settings it was made with.
+      const said = await exportFigure(action.slice(7), this.host, this.shownSettings());
+      return this.say(this.mismatch(said, (m) => `It is the figure shown, made with ${m.shown}; the controls say ${m.chosen}.`));
+    }
+    if (action.startsWith('export-')) {
+      // A link or an MDX line gives the settings in the controls: what the reader chose, which the
+      // figure shows once computed. Until then the reader is told that it is not the figure on screen.
+      const said = await exportFigure(action.slice(7), this.host, this.host.state);
+      this.say(this.mismatch(said, (m) => `It gives ${m.chosen}, as the controls say; the figure shown was made with ${m.shown}.`));
+    }
+  }
+
+  /** The settings of the figure on screen: those of the last run shown, or the page's own for the figure built with it. */
+  private shownSettings(): State {
+    return this.shownState ?? defaultState(this.host.pageSpec);
+  }
+
+  /**
+   * `said`, followed, when the figure on screen was not made with the settings in the controls
+   * (a training widget not yet run with them; a live run stopped or failed), by `explain` of the
+   * two in words and how to bring them together.
+   */
+  private mismatch(said: string, explain: (m: { shown: string; chosen: string }) => string): string {
+    const m = differingSettings(this.host.pageSpec, this.shownSettings(), this.host.state);
+    if (!m) return said;
+    const press = this.mode === 'train' ? 'Press Run to train with them.' : 'Press Recompute to draw it.';
+    return `${said} ${explain(m)} ${press}`;
   }
 
   /**
@@ -135,11 +170,8 @@ export class WidgetController {
         return;
       }
     }
-    const shown = this.shown!;
-    const state = this.shownState!;
-    let said = exportRun(kind, this.host, state, shown);
-    if (this.mode === 'train' && JSON.stringify(state) !== JSON.stringify(this.host.state)) said += ' It describes the run shown, not the changed settings: press Run to train with them.';
-    this.say(said);
+    const said = exportRun(kind, this.host, this.shownState!, this.shown!);
+    this.say(this.mismatch(said, (m) => `It describes the run shown, made with ${m.shown}; the controls say ${m.chosen}.`));
   }
 
   /**
@@ -198,9 +230,10 @@ export class WidgetController {
       }
     } else if (outcome.status === 'stopped') {
       if (outcome.last) this.show(outcome.last, state);
-      this.say(outcome.last ? `Stopped. ${outcome.last.summary}` : 'Stopped before the first update.');
+      const said = outcome.last ? `Stopped. ${outcome.last.summary}` : 'Stopped before the first update.';
+      this.say(this.mismatch(said, (m) => `The figure still shows ${m.shown}; the controls say ${m.chosen}.`));
     } else {
-      this.say(`The experiment failed: ${outcome.message}`);
+      this.say(this.mismatch(failure(outcome.message), (m) => `The figure still shows ${m.shown}; the controls say ${m.chosen}.`));
     }
     if (this.pending) {
       this.pending = false;

@@ -129,3 +129,30 @@ describe('"Copy link" opens the page at the widget', () => {
     });
   }
 });
+
+describe('a long parameter that is no widget’s', () => {
+  // A tracking id appended by a social site (fbclid=…) can run to thousands of characters.
+  const withWidgets = pages().filter((p) => parsePage(p.file).querySelector('notebook-widget'));
+  it('there are pages with widgets', () => {
+    expect(withWidgets.length).toBeGreaterThan(0);
+  });
+
+  for (const { path, file } of withWidgets) {
+    it(`${path}: no widget shows a notice, and each keeps the page's settings`, async () => {
+      const keys = [...parsePage(file).querySelectorAll('notebook-widget')].map((el) => el.getAttribute('data-key')!);
+      const w = await watchedContext(site.browser, site.origin);
+      const page = await w.context.newPage();
+      await page.goto(`${site.origin}${path}?fbclid=${'A'.repeat(4200)}`, { waitUntil: 'load' });
+      await page.waitForFunction((n) => document.querySelectorAll('notebook-widget[data-ready]').length === n, keys.length);
+      const notices = await page.locator('notebook-widget [data-notice]:not([hidden])').allTextContents();
+      expect(notices, 'notices shown').toEqual([]);
+      for (const key of keys) {
+        const shown = await page.locator(`notebook-widget[data-key="${key}"]`).evaluate((el) => JSON.stringify((el as unknown as { state: unknown }).state));
+        const props = await page.locator(`notebook-widget[data-key="${key}"]`).evaluate((el) => (el as HTMLElement).dataset.props ?? '{}');
+        expect(JSON.parse(shown), key).toEqual(JSON.parse(props));
+      }
+      await w.context.close();
+      expectNoTrouble(w);
+    });
+  }
+});

@@ -3,7 +3,7 @@
  * params tests. The bounds check is written from the spec's meaning, not from params-check.ts, so
  * a bug there can't hide behind itself.
  */
-import { defineWidget, SEED_MAX, type ParamSpec, type Params, type WidgetSpec } from '../../../components/runtime/params.ts';
+import { defineWidget, MAX_ADDRESS_CHARS, MAX_QUERY_CHARS, SEED_MAX, type ParamSpec, type Params, type WidgetSpec } from '../../../components/runtime/params.ts';
 
 /** Like the depth-signal widget: every scalar kind, a log-scale rate, float and int steps. */
 export const DEPTH = defineWidget({
@@ -169,6 +169,12 @@ export const HOSTILE: HostileCase[] = [
   c('thousands of params', Array.from({ length: 1500 }, (_, i) => `ds.p${i}=1`).join('&'), { whole: true }),
   c('hundreds of unknown params', Array.from({ length: 400 }, (_, i) => `ds.x${i}=1`).join('&'), { says: '400 settings' }),
   c('hundreds of bad values', 'ds.depth=0&ds.width=0&'.repeat(150), { bad: ['depth', 'width'], says: 'only the first' }),
+  c('a long foreign param (a tracking id)', `fbclid=${'A'.repeat(MAX_QUERY_CHARS + 100)}&ds.depth=3`, { kept: { depth: 3 }, quiet: true }),
+  c('long foreign params around ours', `x=${'A'.repeat(30_000)}&ds.width=8&y=${'B'.repeat(30_000)}`, { kept: { width: 8 }, quiet: true }),
+  c('a long param of ours among foreign ones', `fbclid=abc&ds.activation=${'a'.repeat(MAX_QUERY_CHARS)}`, { whole: true, says: 'characters long' }),
+  c('many params of ours, long only together', `utm=x&${'ds.depth=3&'.repeat(500)}`, { whole: true, says: 'characters long' }),
+  c('an encoded name of ours still counts', `${'ds%2Eactivation=relu&'.repeat(300)}`, { whole: true, says: 'characters long' }),
+  c('an address too long to read', `fbclid=${'A'.repeat(MAX_ADDRESS_CHARS)}&ds.depth=3`, { whole: true, says: 'this page reads' }),
   c('a thousand foreign params', `${'a&'.repeat(1500)}ds.depth=3`, { kept: { depth: 3 }, quiet: true }),
   race('duplicate list items', 'race.inits=he,he', { bad: ['inits'] }),
   race('empty list under minItems', 'race.inits=', { bad: ['inits'] }),

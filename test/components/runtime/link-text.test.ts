@@ -1,7 +1,7 @@
 /** The status line of a widget opened from a link: which settings the link changes, in words. */
 import { describe, expect, it } from 'vitest';
 import { withDefaults } from '../../../components/runtime/controls.ts';
-import { linkedChanges } from '../../../components/runtime/link-text.ts';
+import { differingSettings, linkedChanges } from '../../../components/runtime/link-text.ts';
 import { defaultState, parseQuery } from '../../../components/runtime/params.ts';
 import type { Params, StateOf } from '../../../components/runtime/params-types.ts';
 import { decisionBoundarySpec } from '../../../components/widgets/decision-boundary/spec.ts';
@@ -35,5 +35,20 @@ describe('linkedChanges', () => {
     const spec = withDefaults(decisionBoundarySpec, defaultState(decisionBoundarySpec));
     const state = { ...defaultState(spec), seed: 3, gain: 0.5 };
     expect(linkedChanges(spec, state)).toBe('gain 0.5 and seed 3');
+  });
+});
+
+describe('differingSettings', () => {
+  const shown = defaultState(page);
+  it('names each differing setting on both sides, in the same order', () => {
+    expect(differingSettings(page, shown, fromLink('?he-figure-3.seed=7'))).toEqual({ shown: 'seed 1', chosen: 'seed 7' });
+    expect(differingSettings(page, fromLink('?he-figure-3.depth=20'), fromLink('?he-figure-3.dataset=moons&he-figure-3.depth=5')))
+      .toEqual({ shown: 'data XOR and hidden layers 20', chosen: 'data two moons and hidden layers 5' });
+  });
+
+  it('counts more than three instead of naming them, and is null when nothing differs', () => {
+    expect(differingSettings(page, shown, fromLink('?he-figure-3.depth=5&he-figure-3.width=8&he-figure-3.epochs=3&he-figure-3.seeds=1')))
+      .toEqual({ shown: 'earlier settings', chosen: '4 changed settings' });
+    expect(differingSettings(page, shown, defaultState(page))).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  clampParam, defaultState, defineWidget, describeParam, fromSlider, parseProps, parseQuery,
+  clampParam, defaultState, defineWidget, describeParam, fromSlider, MAX_ADDRESS_CHARS, MAX_QUERY_CHARS, parseProps, parseQuery,
   replaceInQuery, serializeQuery, toMdx, toSlider, validateState, type ParamSpec, type Params, type WidgetSpec,
 } from '../../../components/runtime/params.ts';
 import { DEPTH, RACE, TINY } from './hostile-corpus.ts';
@@ -148,6 +148,29 @@ describe('parseQuery (browser)', () => {
   it('says fromUrl only when a value was taken', () => {
     expect(parseQuery(DEPTH, 'ds.depth=99', 'ds').fromUrl).toBe(false);
     expect(parseQuery(DEPTH, 'ds.depth=10', 'ds').fromUrl).toBe(true);
+  });
+  it('bounds only its own pairs: a long parameter of another page or widget is no concern of it', () => {
+    const tracking = `fbclid=${'A'.repeat(MAX_QUERY_CHARS + 100)}`;
+    expect(parseQuery(DEPTH, `?${tracking}`, 'ds')).toEqual({ state: defaultState(DEPTH), notices: [], fromUrl: false });
+    expect(parseQuery(DEPTH, `?${tracking}&ds.depth=3`, 'ds').state.depth).toBe(3);
+    const long = `ds.activation=${'a'.repeat(MAX_QUERY_CHARS)}`;
+    expect(parseQuery(DEPTH, `?a=1&${long}&b=2`, 'ds').notices).toEqual([
+      `The link's settings for this widget are ${long.length} characters long, more than the ${MAX_QUERY_CHARS} allowed; every setting is at its default.`,
+    ]);
+  });
+  it('knows its pairs however their names are escaped, as URLSearchParams decodes them', () => {
+    for (const name of ['%64s.depth', 'ds%2Edepth', 'ds%2edepth', '%64%73%2E%64epth']) expect(parseQuery(DEPTH, `${name}=3`, 'ds').state.depth, name).toBe(3);
+    for (const name of ['ds%2depth', 'ds+depth', 'd%20s.depth', 'ds', 'd', '?ds.depth']) expect(parseQuery(DEPTH, `x=1&${name}=3`, 'ds'), name).toEqual({ state: defaultState(DEPTH), notices: [], fromUrl: false });
+  });
+  it('reads an address of the longest length it accepts in little time, and a longer one not at all', () => {
+    // The worst case for finding its pairs: as many foreign pairs as fit. A hang guard, not a benchmark.
+    const crowded = `${'a&'.repeat((MAX_ADDRESS_CHARS - 20) / 2)}ds.depth=3`;
+    const started = performance.now();
+    expect(parseQuery(DEPTH, crowded, 'ds').state.depth).toBe(3);
+    expect(performance.now() - started).toBeLessThan(250);
+    const over = parseQuery(DEPTH, `${crowded}&${'a'.repeat(20)}`, 'ds');
+    expect(over.state).toEqual(defaultState(DEPTH));
+    expect(over.notices[0]).toMatch(new RegExp(`^This address is \\d+ characters long, more than the ${MAX_ADDRESS_CHARS} this page reads`));
   });
   it('never throws on an invalid key or a non-string query', () => {
     expect(parseQuery(DEPTH, 'ds.depth=3', 'd.s').notices).toEqual([`This widget's link key is not valid, so the link's settings were not read.`]);
