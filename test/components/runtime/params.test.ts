@@ -162,12 +162,11 @@ describe('parseQuery (browser)', () => {
     for (const name of ['%64s.depth', 'ds%2Edepth', 'ds%2edepth', '%64%73%2E%64epth']) expect(parseQuery(DEPTH, `${name}=3`, 'ds').state.depth, name).toBe(3);
     for (const name of ['ds%2depth', 'ds+depth', 'd%20s.depth', 'ds', 'd', '?ds.depth']) expect(parseQuery(DEPTH, `x=1&${name}=3`, 'ds'), name).toEqual({ state: defaultState(DEPTH), notices: [], fromUrl: false });
   });
-  it('reads an address of the longest length it accepts in little time, and a longer one not at all', () => {
-    // The worst case for finding its pairs: as many foreign pairs as fit. A hang guard, not a benchmark.
+  it('reads an address of the longest length it accepts, and a longer one not at all', () => {
+    // The worst case for finding its pairs: as many foreign pairs as fit (no timing here: a unit
+    // test does not measure time; the reading is one pass over the address).
     const crowded = `${'a&'.repeat((MAX_ADDRESS_CHARS - 20) / 2)}ds.depth=3`;
-    const started = performance.now();
     expect(parseQuery(DEPTH, crowded, 'ds').state.depth).toBe(3);
-    expect(performance.now() - started).toBeLessThan(250);
     const over = parseQuery(DEPTH, `${crowded}&${'a'.repeat(20)}`, 'ds');
     expect(over.state).toEqual(defaultState(DEPTH));
     expect(over.notices[0]).toMatch(new RegExp(`^This address is \\d+ characters long, more than the ${MAX_ADDRESS_CHARS} this page reads`));
