@@ -4,6 +4,7 @@
  * make a notice read backwards), angle brackets shown as ‹ ›, and at most `EXCERPT_CHARS` of a value.
  */
 import { formatNumber } from './params-check.ts';
+import { aKind } from './a-kind.ts';
 
 /** At most this many characters of a hostile value are ever repeated back. */
 export const EXCERPT_CHARS = 40;
@@ -73,7 +74,7 @@ export function showProp(value: unknown): string {
     const items = value.slice(0, 6).map((v) => (typeof v === 'string' ? excerpt(v) : typeof v === 'number' ? String(v) : typeof v));
     return `{[${items.join(', ')}${value.length > 6 ? ', …' : ''}]}`;
   }
-  return `{a ${typeof value}}`;
+  return `{${aKind(value)}}`;
 }
 
 /** A valid value as a sentence shows it: 0.05, relu, true, or a list as heNormal, glorotNormal. */
