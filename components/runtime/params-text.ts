@@ -78,7 +78,10 @@ export function showProp(value: unknown): string {
   return `{${aKind(value)}}`;
 }
 
-/** A label without its explanation: the words before a colon or parenthesis ("He normal (paper): Var 2/n_in" → "He normal"). */
+/**
+ * A label without its explanation: the words before a colon or parenthesis ("He normal (paper):
+ * Var 2/n_in" → "He normal"), as link-text.ts names settings for the status line.
+ */
 export function shortLabel(label: string): string {
   return label.split(/\s*[(:]/)[0].trim() || label;
 }
