@@ -7,6 +7,7 @@
  */
 import { initializerCheck } from './check-initializer.ts';
 import { regularizerCheck } from './check-regularizer.ts';
+import { aKind } from '../runtime/a-kind.ts';
 import type { CheckReport } from './protocol.ts';
 
 /** One check: the export it looks for, and what it does with it. */
@@ -46,7 +47,7 @@ export function runCheck(name: string, exports: Record<string, unknown>): CheckR
     return {
       title: check.title,
       passed: false,
-      summary: `Export a function to check: \`export function ${check.signature} { … }\` (found ${candidate === undefined ? 'no such export' : `a ${typeof candidate}`}).`,
+      summary: `Export a function to check: \`export function ${check.signature} { … }\` (found ${candidate === undefined ? 'no such export' : aKind(candidate)}).`,
       details: [],
     };
   }

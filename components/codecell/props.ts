@@ -3,6 +3,7 @@
  * what it got and what is allowed.
  * @module
  */
+import { aKind } from '../runtime/a-kind.ts';
 
 /** Watchdog bounds in milliseconds: long enough to train a small network, short enough to wait for. */
 export const TIMEOUT_MIN_MS = 100;
@@ -69,7 +70,5 @@ export function validateCodeCellProps(props: CodeCellProps, checks: readonly str
 function describe(v: unknown): string {
   if (typeof v === 'string') return v.length > 40 ? `"${v.slice(0, 40)}…"` : `"${v}"`;
   if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  return typeof v;
+  return aKind(v);
 }

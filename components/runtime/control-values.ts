@@ -32,7 +32,7 @@ export function listFromChecks(p: EnumListParam, previous: readonly string[], ti
 /** Why a list's checkboxes were put back: too few or too many ticked. */
 export function tickCount(p: EnumListParam, kept: readonly string[]): string {
   const count = p.minItems === p.maxItems ? `${p.minItems}` : `${p.minItems} to ${p.maxItems}`;
-  return `${p.label}: tick ${count}; kept ${showValue(kept)}.`;
+  return `${p.label}: tick ${count}; kept ${showValue(p, kept)}.`;
 }
 
 type Numeric = IntParam | NumberParam | SeedParam;
@@ -102,10 +102,10 @@ export function withinCap(
   const fit = candidates.find((c) => c !== previous[name] && checkValue(p, c).ok && !workProblem(spec, { ...next, [name]: c } as State));
   const state = fit === undefined ? previous : ({ ...next, [name]: fit } as State);
   const up = numeric && typeof previous[name] === 'number' ? asked > previous[name] : null;
-  const at = numeric ? `at ${showValue(asked)}` : `with ${showValue(asked)}`;
+  const at = numeric ? `at ${showValue(p, asked)}` : `with ${showValue(p, asked)}`;
   const kept = fit === undefined
-    ? `${p.label} stays at ${showValue(previous[name])}`
-    : `${p.label} is set to ${showValue(fit)}, the ${up === false ? 'least' : 'most'} the work limit allows with the other settings`;
+    ? `${p.label} stays at ${showValue(p, previous[name])}`
+    : `${p.label} is set to ${showValue(p, fit)}, the ${up === false ? 'least' : 'most'} the work limit allows with the other settings`;
   const lower = spec.work ? whatToLower(spec, next, name) : '';
   const further = up === null ? 'To allow it' : `To go ${up ? 'higher' : 'lower'}`;
   return { state, notice: `${kept}: ${at}, ${problem}.${lower ? ` ${further}, ${lower}.` : ''}` };

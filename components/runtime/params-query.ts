@@ -145,7 +145,7 @@ export function parseQuery<P extends Params>(spec: WidgetSpec<P>, query: string 
       taken++;
     } else {
       // The page's setting comes before the rule, so a notice cut for length never cuts it.
-      notes.push(`${p.label}: the link's value ${excerpt(value)} was ignored, so this setting is at the page's value, ${showValue(p.default)}. It must be ${describeKind(p)}.`);
+      notes.push(`${p.label}: the link's value ${excerpt(value)} was ignored, so this setting is at the page's value, ${showValue(p, p.default)}. It must be ${describeKind(p)}.`);
     }
   }
   if (unknown.size > 0) {

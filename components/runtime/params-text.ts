@@ -4,6 +4,8 @@
  * make a notice read backwards), angle brackets shown as ‹ ›, and at most `EXCERPT_CHARS` of a value.
  */
 import { formatNumber } from './params-check.ts';
+import type { ParamSpec } from './params-types.ts';
+import { aKind } from './a-kind.ts';
 
 /** At most this many characters of a hostile value are ever repeated back. */
 export const EXCERPT_CHARS = 40;
@@ -73,12 +75,30 @@ export function showProp(value: unknown): string {
     const items = value.slice(0, 6).map((v) => (typeof v === 'string' ? excerpt(v) : typeof v === 'number' ? String(v) : typeof v));
     return `{[${items.join(', ')}${value.length > 6 ? ', …' : ''}]}`;
   }
-  return `{a ${typeof value}}`;
+  return `{${aKind(value)}}`;
 }
 
-/** A valid value as a sentence shows it: 0.05, relu, true, or a list as heNormal, glorotNormal. */
-export function showValue(value: unknown): string {
-  if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value)) return value.length ? value.join(', ') : 'none';
-  return String(value);
+/**
+ * A label without its explanation: the words before a colon or parenthesis ("He normal (paper):
+ * Var 2/n_in" → "He normal"), as link-text.ts names settings for the status line.
+ */
+export function shortLabel(label: string): string {
+  return label.split(/\s*[(:]/)[0].trim() || label;
+}
+
+/** An option as its control names it, without the explanation: 'heNormal' → 'He normal'; the option itself where it has no label. */
+export function optionName(p: ParamSpec, option: string): string {
+  return shortLabel(p.kind === 'enum' || p.kind === 'enumList' ? p.labels?.[option] ?? option : option);
+}
+
+/**
+ * A valid value of `p` as a reader's sentence shows it, in the words of its control: 0.05, He normal,
+ * on, a list as He normal + Glorot normal. (Build-time errors for authors show the names they
+ * type instead: {@link showProp}.)
+ */
+export function showValue(p: ParamSpec, value: unknown): string {
+  if (p.kind === 'enum') return optionName(p, value as string);
+  if (p.kind === 'enumList') return (value as string[]).length ? (value as string[]).map((o) => optionName(p, o)).join(' + ') : 'none';
+  if (p.kind === 'bool') return value ? 'on' : 'off';
+  return typeof value === 'number' ? formatNumber(value) : String(value);
 }

@@ -46,8 +46,7 @@ export class NotebookWidget extends HTMLElement {
     const name = this.dataset.widget ?? '';
     const spec = SPECS[name];
     this.status = this.querySelector('[data-status]')!;
-    const plot = this.querySelector<HTMLElement>('[data-plot]');
-    if (plot) focusableWhileScrolling(plot);
+    for (const box of this.querySelectorAll<HTMLElement>('[data-plot], [data-table-body]')) focusableWhileScrolling(box);
     this.builtStatus = this.status.textContent ?? '';
     if (!spec) {
       this.status.textContent = `This widget (${name}) is not known to this page's scripts.`;

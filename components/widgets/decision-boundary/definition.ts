@@ -5,6 +5,7 @@
  */
 import type { DecisionBoundaryResult, DecisionBoundaryState } from '../../experiments/decision-boundary.ts';
 import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
+import { optionName } from '../../runtime/params-text.ts';
 import { heatmapWithPoints } from '../../plots/heatmap-with-points.ts';
 import { lineChart } from '../../plots/line-chart.ts';
 import { DATASET_LABELS, INITIALIZER_NAMES_SHORT } from '../labels.ts';
@@ -83,7 +84,7 @@ export const decisionBoundaryWidget: WidgetDefinition<DecisionBoundaryState, Dec
   spec: decisionBoundarySpec,
   experiment: 'decisionBoundary',
   mode: 'train',
-  label: (s) => `Decision boundary on ${DATASET_LABELS[s.dataset]}: ${s.depth} ${s.activation} layer${s.depth > 1 ? 's' : ''} of ${s.width} units from ${startWords(s)}`,
+  label: (s) => `Decision boundary on ${DATASET_LABELS[s.dataset]}: ${s.depth} ${optionName(decisionBoundarySpec.params.activation, s.activation)} layer${s.depth > 1 ? 's' : ''} of ${s.width} units from ${startWords(s)}`,
   draw(r, s, doc) {
     const box = doc.createElement('div');
     box.className = 'decision-boundary';

@@ -2,7 +2,7 @@
  * <InitRecipes> drawn: a histogram of the weights each recipe draws, on one shared axis, and the
  * per-layer variance factor each implies, against the 1 that keeps a signal's scale.
  */
-import type { RecipesResult, RecipesState } from '../../experiments/recipes.ts';
+import type { Recipe, RecipesResult, RecipesState } from '../../experiments/recipes.ts';
 import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
 import { barChart } from '../../plots/bar-chart.ts';
 import { histogramGrid } from '../../plots/histogram-grid.ts';
@@ -10,6 +10,15 @@ import { INITIALIZER_NAMES_SHORT, type InitializerLabelName } from '../labels.ts
 import { recipesSpec } from './spec.ts';
 
 const label = (name: InitializerLabelName) => INITIALIZER_NAMES_SHORT[name];
+
+/**
+ * The "uniform bound" cell: the half-width of a uniform law; for a normal law there is no bound;
+ * and zeros (variance 0 by its formula) draws from no law at all, every weight is 0.
+ */
+function boundCell(x: Recipe): string {
+  if (x.bound !== null) return fmt(x.bound);
+  return x.theoryVariance === 0 ? 'no law: every weight 0' : 'normal law';
+}
 /** Bar labels must fit under narrow bars. */
 const SHORT: Record<InitializerLabelName, string> = {
   zeros: 'zeros', random: 'random', postGlorot: 'post Glorot', glorotUniform: 'Glorot U', glorotNormal: 'Glorot N',
@@ -46,7 +55,7 @@ export const recipesWidget: WidgetDefinition<RecipesState, RecipesResult> = {
   },
   table: (r) => ({
     columns: ['recipe', 'measured Var(W)', 'formula Var(W)', 'uniform bound', 'factor per layer'],
-    rows: r.recipes.map((x) => [label(x.name), fmt(x.variance), fmt(x.theoryVariance), x.bound === null ? 'normal law' : fmt(x.bound), fmt(x.factor)]),
+    rows: r.recipes.map((x) => [label(x.name), fmt(x.variance), fmt(x.theoryVariance), boundCell(x), fmt(x.factor)]),
   }),
   summary(r, s) {
     const parts = r.recipes.map((x) => `${label(x.name)} ${prose(x.factor)}`);

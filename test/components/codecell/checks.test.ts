@@ -29,6 +29,23 @@ describe('moments', () => {
   });
 });
 
+describe('a missing function', () => {
+  // What a reader may export instead of the function: the message names it with the right article.
+  it.each([
+    [{}, 'an object'], [[1, 2], 'an array'], [2, 'a number'], ['he', 'a string'], [true, 'a boolean'], [undefined, 'no such export'],
+  ])('an export of %j is reported as %s', (value, found) => {
+    const r = runCheck('heNormal', { heNormal: value });
+    expect(r.passed).toBe(false);
+    expect(r.summary).toMatch(new RegExp(`\\(found ${found}\\)\\.$`));
+  });
+
+  it('never writes "a" before a vowel, for every kind a value can be', () => {
+    for (const value of [{}, Symbol('s'), 1n, 0, '', false, null, undefined, [], new Map()]) {
+      expect(runCheck('l2', { default: value }).summary).not.toMatch(/\ba [aeiou]/);
+    }
+  });
+});
+
 describe('initializer checks', () => {
   it.each(['heNormal', 'heUniform', 'glorotNormal', 'glorotUniform'] as const)("the engine's %s passes its own check, draw for draw", (name) => {
     const r = runCheck(name, { [name]: INITIALIZERS[name] });

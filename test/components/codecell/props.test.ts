@@ -22,6 +22,12 @@ describe('validateCodeCellProps', () => {
     expect(() => validateCodeCellProps({ code: '  \n' }, CHECKS, where)).toThrow(/<CodeCell code>/);
   });
 
+  it('names what it got instead of a text with its article: an object, an array, a number', () => {
+    expect(() => ok({ title: { text: 'Try it' } })).toThrow(/<CodeCell title>.*: got an object; allowed: a non-empty text/);
+    expect(() => ok({ check: ['l2'] })).toThrow(/<CodeCell check>.*: got an array; allowed:/);
+    expect(() => ok({ id: true })).toThrow(/<CodeCell id>.*: got a boolean; allowed:/);
+  });
+
   it('refuses an unknown check, listing the known ones', () => {
     expect(() => ok({ check: 'heNormall' })).toThrow(/<CodeCell check>.*got "heNormall"; allowed: "heNormal", "l2"/);
   });

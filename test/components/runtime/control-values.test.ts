@@ -13,6 +13,7 @@ import { workProblem } from '../../../components/runtime/params-state.ts';
 import type { EnumListParam, Params, SeedParam, StateOf, WidgetSpec } from '../../../components/runtime/params-types.ts';
 import { SPECS } from '../../../components/widgets/specs.ts';
 import { HE_FIGURE3_PRESET, trainingRaceSpec } from '../../../components/widgets/training-race/spec.ts';
+import { codeNamedOptions, codeNamesIn, shownName } from '../../helpers/option-names.ts';
 
 type State = StateOf<Params>;
 const paramsOf = <K extends string>(kind: K) =>
@@ -52,8 +53,17 @@ describe('checkbox lists keep the page\'s order', () => {
 
   it('says how many to tick when a list would be too short or too long', () => {
     const p = trainingRaceSpec.params.initializers as EnumListParam;
-    expect(tickCount(p, ['heNormal', 'glorotNormal'])).toBe('Initializers: tick 2 to 4; kept heNormal, glorotNormal.');
+    expect(tickCount(p, ['heNormal', 'glorotNormal'])).toBe('Initializers: tick 2 to 4; kept He normal + Glorot normal.');
   });
+
+  for (const { where, p } of LISTS.filter(({ p }) => codeNamedOptions(p).length > 0)) {
+    it(`${where}: the kept list is named as its checkboxes name it, not by code names`, () => {
+      const kept = codeNamedOptions(p).slice(0, Math.max(1, p.minItems));
+      const notice = tickCount(p, kept);
+      for (const option of kept) expect(notice).toContain(shownName(p, option));
+      expect(codeNamesIn(notice, p)).toEqual([]);
+    });
+  }
 
   it('TrainingRace on /widgets/: heNormal off and on again is the default list', () => {
     const p = trainingRaceSpec.params.initializers as EnumListParam;
@@ -129,7 +139,8 @@ describe('the work cap on controls', () => {
   it('refuses a list that is over the cap, and a change of several settings at once', () => {
     const more = withinCap(spec, page, { ...page, initializers: ['heNormal', 'glorotNormal', 'zeros'] }, 'initializers')!;
     expect(more.state).toEqual(page);
-    expect(more.notice).toMatch(/^Initializers stays at heNormal, glorotNormal: with heNormal, glorotNormal, zeros, .*To allow it, reduce/);
+    expect(more.notice).toMatch(/^Initializers stays at He normal \+ Glorot normal: with He normal \+ Glorot normal \+ zeros, .*To allow it, reduce/);
+    expect(codeNamesIn(more.notice, spec.params.initializers)).toEqual([]);
     expect(withinCap(spec, page, { ...page, width: 64, depth: 40 }, null)!.state).toEqual(page);
   });
 });

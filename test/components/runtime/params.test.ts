@@ -86,6 +86,8 @@ describe('parseProps (build time)', () => {
     [{ bias: 'false' }, 'bias must be true or false; got "false" (a string; write bias={false}).'],
     [{ seed: -1 }, 'seed must be an integer from 0 to 2147483647; got -1.'],
     [{ Depth: 3 }, '<DepthSignal Depth={3}>: DepthSignal has no prop "Depth". Did you mean depth? Its props are: depth, width,'],
+    [{ depth: { value: 20 } }, '<DepthSignal depth={an object}>: depth must be an integer from 1 to 50; got an object.'],
+    [{ activation: () => 'relu' }, 'activation must be one of "relu", "tanh", "sigmoid", "linear"; got a function.'],
   ])('names file, widget, prop, value and what is allowed: %j', (props, message) => {
     expect(propsError(props)).toThrow(`${FILE}: <DepthSignal `);
     expect(propsError(props)).toThrow(message);

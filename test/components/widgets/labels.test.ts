@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { INITIALIZERS } from '../../../lib/index.ts';
 import { SPECS } from '../../../components/widgets/specs.ts';
+import { DEFINITIONS } from '../../../components/widgets/definitions.ts';
+import { defaultState } from '../../../components/runtime/params.ts';
+import { codeNamedOptions, codeNamesIn } from '../../helpers/option-names.ts';
 import { DATASET_LABELS, INITIALIZER_LABELS, INITIALIZER_NAMES, INITIALIZER_NAMES_SHORT } from '../../../components/widgets/labels.ts';
 
 /** Every enum or enum-list parameter of every widget, with its options and labels. */
@@ -37,5 +40,20 @@ describe('widget labels', () => {
       const short = INITIALIZER_NAMES_SHORT[name].split(' ')[0];
       expect(INITIALIZER_LABELS[name].startsWith(short), `${INITIALIZER_LABELS[name]} / ${INITIALIZER_NAMES_SHORT[name]}`).toBe(true);
     }
+  });
+});
+
+describe('figure names', () => {
+  // Each option of each widget in turn (with the page's other defaults): the figure's accessible
+  // name, which the status line and the widget's controls are named after, never reads as code.
+  const cases = Object.entries(SPECS).flatMap(([widget, spec]) =>
+    Object.entries(spec.params).flatMap(([name, p]) => codeNamedOptions(p).map((option) => ({ widget, spec, name, p, option }))));
+
+  it.each(cases.map((c) => [`${c.widget}.${c.name}=${c.option}`, c] as const))('%s: the label names no option by its code name', async (_what, c) => {
+    const definition = await DEFINITIONS[c.widget]();
+    const base = defaultState(c.spec) as Record<string, unknown>;
+    const value = c.p.kind === 'enumList' ? [c.option, ...(base[c.name] as string[]).filter((o) => o !== c.option)].slice(0, c.p.maxItems) : c.option;
+    const label = definition.label({ ...base, [c.name]: value });
+    for (const [name, p] of Object.entries(c.spec.params)) expect(codeNamesIn(label, p), `${label} (${name})`).toEqual([]);
   });
 });
