@@ -3,35 +3,23 @@
  * computed them, the figure on screen is the one built with the page, and the reader must be told
  * so), and those on which the figure on screen and the controls disagree.
  */
-import { formatNumber } from './params-check.ts';
 import { sameValue } from './params-state.ts';
+import { shortLabel, showValue } from './params-text.ts';
 import type { ParamSpec, Params, StateOf, WidgetSpec } from './params-types.ts';
 
 /** Beyond this many changed settings, the sentence counts them instead of naming each. */
 const NAMED = 3;
 
-/** A label without its explanation: the words before a colon or parenthesis ("He normal (paper): Var 2/n_in" → "He normal"). */
-const named = (label: string) => label.split(/\s*[(:]/)[0].trim() || label;
-
 /** A control's label as a short noun ("Seed (data, …)" → "seed"). */
 function noun(p: ParamSpec): string {
-  const short = named(p.label);
+  const short = shortLabel(p.label);
   // "Hidden layers" → "hidden layers"; an initialism ("XOR data") keeps its capitals.
   return /^[A-Z][a-z]/.test(short) ? short[0].toLowerCase() + short.slice(1) : short;
 }
 
-/** A value as the controls name it, without the explanation; a number in its shortest form. */
-function valueText(p: ParamSpec, value: unknown): string {
-  const option = (o: string) => named(p.kind === 'enum' || p.kind === 'enumList' ? p.labels?.[o] ?? o : o);
-  if (p.kind === 'enum') return option(value as string);
-  if (p.kind === 'enumList') return (value as string[]).map(option).join(' + ');
-  if (p.kind === 'bool') return value ? 'on' : 'off';
-  return formatNumber(value as number);
-}
-
 /** The settings `names` of `state`, in words, joined with "and" ("gain 0.5 and seed 3"). */
 function listed(spec: WidgetSpec<Params>, state: StateOf<Params>, names: string[]): string {
-  const parts = names.map((name) => `${noun(spec.params[name])} ${valueText(spec.params[name], state[name])}`);
+  const parts = names.map((name) => `${noun(spec.params[name])} ${showValue(spec.params[name], state[name])}`);
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
