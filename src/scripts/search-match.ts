@@ -16,9 +16,13 @@ export const MIN_PREFIX = 3;
 /** Words of context shown before the first marked word of an excerpt. */
 const LEAD = 6;
 
-/** Case, accents and curly apostrophes folded away, so “Glorot’s” and "glorot's" compare equal. */
+/**
+ * Case and curly apostrophes folded away, so “Glorot’s” and "glorot's" compare equal. Accents are
+ * kept (in one normal form): the results say a chapter mentions the word as typed, and “Gloröt” is
+ * not a word the chapter has.
+ */
 export function fold(s: string): string {
-  return s.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[‘’]/g, "'").toLowerCase();
+  return s.normalize('NFC').replace(/[‘’]/g, "'").toLowerCase();
 }
 
 /** A word without the punctuation around it: “header.” → “header”, “(2015),” → “2015”. */
@@ -26,11 +30,15 @@ function bare(word: string): string {
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
-/** The query's words as typed, without surrounding punctuation, Pagefind's quotes or repeats. */
+/**
+ * The query's words as typed, without punctuation, Pagefind's quotes or repeats: a word is a run of
+ * letters and digits, with apostrophes and hyphens inside it (“Glorot’s”, “fan-in”); anything else
+ * separates words, so “<script>” is the word “script” and “alert(1)” the words “alert” and “1”.
+ */
 export function queryWords(query: string): string[] {
   const seen = new Set<string>();
   const words: string[] = [];
-  for (const raw of query.split(/\s+/)) {
+  for (const raw of query.normalize('NFC').split(/[^\p{L}\p{N}\p{M}'’-]+/u)) {
     const word = bare(raw);
     if (!word || seen.has(fold(word))) continue;
     seen.add(fold(word));

@@ -29,8 +29,8 @@ async function check(results: PagefindResult[], query: string[]): Promise<Found[
  * Chapters for the query: those holding every word; failing that, for a query of several words,
  * those holding some, most first (`partial`).
  */
-async function findChapters(pagefind: Pagefind, query: string, words: string[]): Promise<{ found: Found[]; partial: boolean }> {
-  const all = (await check((await pagefind.search(query)).results, words)).filter((f) => holdsAll(f.match));
+async function findChapters(pagefind: Pagefind, words: string[]): Promise<{ found: Found[]; partial: boolean }> {
+  const all = (await check((await pagefind.search(words.join(' '))).results, words)).filter((f) => holdsAll(f.match));
   if (all.length > 0 || words.length < 2) return { found: all, partial: false };
   const byUrl = new Map<string, Found>();
   for (const word of words) {
@@ -83,7 +83,7 @@ export async function runSearch(doc: Document): Promise<void> {
     return;
   }
   status.textContent = `Searching for “${query}”…`;
-  const { found, partial } = await findChapters(pagefind, query, words);
+  const { found, partial } = await findChapters(pagefind, words);
   list.replaceChildren(
     ...found.slice(0, SHOWN).map(({ page, words: text, match }) => {
       const item = doc.createElement('li');

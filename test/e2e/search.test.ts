@@ -154,6 +154,36 @@ describe('search', () => {
     expect.soft(w.trouble.consoleErrors).toEqual([]);
   });
 
+  it('reads the words inside punctuation as the words themselves, and quotes them whole', async () => {
+    const w = await watchedContext(site.browser, site.origin);
+    const page = await w.context.newPage();
+    const [chapter] = CHAPTERS;
+    const word = distinctiveWord(chapter, ALL);
+    const plain = await searchFor(page, word);
+    for (const query of [`<${word}>`, `${word}(1)`, `"${word}",`]) {
+      const { items, status } = await searchFor(page, query);
+      expect(items.map((i) => i.path), `${query}: ${status}`).toEqual(plain.items.map((i) => i.path));
+      expect(status).toContain(`“${word}”`);
+      expect(status).not.toMatch(/[<>()]/);
+    }
+    await w.context.close();
+  });
+
+  it('does not claim a chapter mentions an accented spelling it does not have', async () => {
+    const w = await watchedContext(site.browser, site.origin);
+    const page = await w.context.newPage();
+    const indexed = await indexedText(page);
+    // A word of a chapter with one vowel given an umlaut: a spelling no page has.
+    const word = distinctiveWord(CHAPTERS[0], ALL);
+    const accented = word.replace(/[aeiou](?!.*[aeiou])/i, (v) => `${v}\u0308`).normalize('NFC');
+    expect(accented).not.toBe(word);
+    for (const [p, text] of indexed) expect(hasWord(text.normalize('NFC'), accented), `${p} has “${accented}”`).toBe(false);
+    const { items, status } = await searchFor(page, accented, false);
+    await w.context.close();
+    expect(items).toEqual([]);
+    expect(status).toBe(`No chapter mentions “${accented}”. Try a shorter or different word.`);
+  });
+
   it('a two-letter word finds the chapters that have it as a word, not those with longer words starting with it', async () => {
     const w = await watchedContext(site.browser, site.origin);
     const page = await w.context.newPage();
