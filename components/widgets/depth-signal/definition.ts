@@ -96,6 +96,10 @@ export const depthSignalWidget: WidgetDefinition<DepthSignalState, DepthSignalRe
       const below = !lower.length ? '' : lower.every((l) => l.backwardStd === 0) ? ', and 0 at every layer below it' : ` and ${prose(first.backwardStd)} at layer 1`;
       return `${head}the spread (standard deviation) of the activations a and of the pre-activations z is 0 at every layer: every unit computes the same value for every example. The spread of the gradients is ${prose(last.backwardStd)} at the top${below}.`;
     }
+    // One layer: nothing to compare across depth, so each spread is said once.
+    if (r.layers.length === 1) {
+      return `${head}one layer, so nothing to compare across depth: the spread (standard deviation) of its activations a is ${prose(first.forwardStd)}, that of its pre-activations z ${prose(first.preStd)}, and that of the gradient arriving at its output ${prose(first.backwardStd)}.`;
+    }
     const spread = (std: (l: LayerSignal) => number) =>
       std(first) === 0
         ? `0 at layer 1 to ${prose(std(last))} at layer ${last.layer}`

@@ -80,6 +80,13 @@ describe('<DepthSignal>', () => {
     }
   });
 
+  it('with one layer, says each spread once instead of “from … at layer 1 to … at layer 1”', () => {
+    const state = { ...defaultState(depthSignalSpec), depth: 1 };
+    const status = depthSignalWidget.summary(runToEnd(depthSignal, state), state);
+    expect(status).toContain('one layer');
+    expect(status).not.toMatch(/from .* at layer 1 to .* at layer 1|factor of/);
+  });
+
   it('says in words when the activations overflow', () => {
     const state = defaultState(depthSignalSpec);
     const result = { ...runToEnd(depthSignal, { ...state, depth: 2 }), nonFinite: true };
