@@ -10,7 +10,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/lib/**/*.test.ts', 'test/components/**/*.test.ts', 'test/content/**/*.test.ts', 'test/*.test.ts'],
+          include: ['test/lib/**/*.test.ts', 'test/components/**/*.test.ts', 'test/content/**/*.test.ts', 'test/src/**/*.test.ts', 'test/*.test.ts'],
           environment: 'node',
         },
       },

@@ -1,14 +1,20 @@
 /**
  * What the search page promises: a listed chapter really holds every word of the query, as the
- * word itself or as the start of a longer word. Pagefind alone promises less. It matches every
+ * word itself, as another form of it (“network” for “networks”: the same English stem) or as the
+ * start of a longer word. Pagefind alone promises less. It matches every
  * query word as a prefix of an indexed (stemmed) word and, when nothing starts with the word, falls
  * back to the longest indexed word the query word starts with, so “zzzzqqq” finds the formula
  * letter “z” and “img” finds “i”. Pagefind has no option to turn that off, so its results are
  * candidates here, checked against the text they were indexed from. No DOM in this file.
  */
+import { stemmer } from 'stemmer';
 
-/** How a chapter holds one query word: that very word, or a longer word that starts with it. */
-export type Hit = 'word' | 'start';
+/**
+ * How a chapter holds one query word: that very word, another form of it (a word with the same
+ * stem), or a longer word that starts with it. Listed best first.
+ */
+export type Hit = 'word' | 'form' | 'start';
+const RANK: Record<Hit, number> = { word: 0, form: 1, start: 2 };
 
 /** Shortest query word that also finds longer words starting with it (“net” finds “network”; “he” finds only “He”). */
 export const MIN_PREFIX = 3;
@@ -57,10 +63,22 @@ function forms(word: string): string[] {
   return [whole, ...parts, parts.join('')];
 }
 
+/**
+ * A word's English stem (Porter's algorithm), or null for words too short to compare that way:
+ * Porter cuts “as” to “a” and “was” to “wa”, and a two-letter stem would tie unrelated words.
+ */
+function stemOf(word: string): string | null {
+  if (word.length < MIN_PREFIX) return null;
+  const s = stemmer(word);
+  return s.length >= MIN_PREFIX ? s : null;
+}
+
 /** How a word of the text matches the folded query word `q`, if at all. */
 export function hitOf(textWord: string, q: string): Hit | undefined {
   const f = forms(textWord);
   if (f.includes(q)) return 'word';
+  const s = stemOf(q);
+  if (s !== null && f.some((w) => stemOf(w) === s)) return 'form';
   if (q.length >= MIN_PREFIX && f.some((w) => w.startsWith(q))) return 'start';
   return undefined;
 }
@@ -69,7 +87,7 @@ export function hitOf(textWord: string, q: string): Hit | undefined {
 export type Match = {
   /** Indices into the chapter's words of every word that matches some query word. */
   positions: number[];
-  /** Per query word: 'word' if the text has the word itself, else 'start', else undefined. */
+  /** Per query word: the best way the text holds it ('word', else 'form', else 'start'), else undefined. */
   hits: (Hit | undefined)[];
 };
 
@@ -80,7 +98,7 @@ export function wordsOf(text: string): string[] {
 
 /**
  * Checks a chapter's indexed text (and its title, which Pagefind also searches) for each query word.
- * A whole-word hit anywhere beats a prefix hit.
+ * A whole-word hit anywhere beats another form, which beats a prefix hit.
  */
 export function matchText(words: string[], title: string, query: string[]): Match {
   const folded = query.map(fold);
@@ -91,7 +109,8 @@ export function matchText(words: string[], title: string, query: string[]): Matc
       const h = hitOf(word, q);
       if (!h) return;
       matched = true;
-      if (hits[i] !== 'word') hits[i] = h;
+      const had = hits[i];
+      if (had === undefined || RANK[h] < RANK[had]) hits[i] = h;
     });
     if (matched && positions && at !== undefined) positions.push(at);
   };
@@ -129,8 +148,9 @@ function list(items: string[], last: 'and' | 'or'): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 }
 
-/** One query word as a chapter holds it: “He”, or a word starting with “netw”. */
+/** One query word as a chapter holds it: “He”, a form of “networks”, or a word starting with “netw”. */
 function held(word: string, hit: Hit | undefined): string {
+  if (hit === 'form') return `a form of ${quote(word)}`;
   return hit === 'start' ? `a word starting with ${quote(word)}` : quote(word);
 }
 
@@ -138,7 +158,7 @@ const chapters = (n: number) => (n === 1 ? '1 chapter' : `${n} chapters`);
 
 /**
  * The sentence above the results. “Mention” only when every listed chapter has every query word
- * itself; prefix hits are described as such.
+ * itself; other forms and prefix hits are described as such.
  */
 export function statusLine(query: string[], found: Match[], partial: boolean, shown: number): string {
   const n = found.length;
@@ -152,8 +172,9 @@ export function statusLine(query: string[], found: Match[], partial: boolean, sh
     const some = query.length === 2 ? 'one of them' : 'some of them';
     return `No chapter has ${all}; ${chapters(n)} ${n === 1 ? 'has' : 'have'} ${some}${more}.`;
   }
-  // Per query word: the whole word in every listed chapter, or in some only as the start of a word.
-  const kinds = query.map((_, i) => (found.every((m) => m.hits[i] === 'word') ? 'word' : 'start') as Hit);
+  // Per query word, the weakest way a listed chapter holds it: the whole word in every one, or in
+  // some only another form of it or the start of a longer word.
+  const kinds = query.map((_, i) => found.map((m) => m.hits[i] ?? 'start').reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'word' as Hit));
   const words = list(query.map((w, i) => held(w, kinds[i])), 'and');
   const verb = kinds.every((k) => k === 'word') ? (n === 1 ? 'mentions' : 'mention') : (n === 1 ? 'contains' : 'contain');
   return `${chapters(n)} ${verb} ${words}${more}.`;

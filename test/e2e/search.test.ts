@@ -6,10 +6,11 @@
  */
 import type { Page as PwPage } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { stemmer } from 'stemmer';
 import { watchedContext } from '../helpers/browser.ts';
 import { pages, parsePage, type Page } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
-import { distinctiveWord, proseOf } from '../helpers/words.ts';
+import { distinctiveWord, distinctiveWords, proseOf } from '../helpers/words.ts';
 
 const ALL = pages();
 
@@ -30,11 +31,38 @@ const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function hasWord(text: string, word: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${literal(word)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
 }
+/**
+ * Some word of `text` is another form of `word`: the same English stem by Porter's algorithm, the
+ * search page's definition (its stemmer is the oracle here, for words of three letters and more).
+ */
+function hasForm(text: string, word: string): boolean {
+  const stem = (w: string) => (w.length >= 3 ? stemmer(w.toLowerCase()) : '')
+  const s = stem(word);
+  return s.length >= 3 && (text.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => stem(w) === s);
+}
+/** How `text` holds `word`, as the search page words it: “gradients”, a form of “gradients”, a word starting with “grad”. */
+function held(text: string, word: string): string | undefined {
+  if (hasWord(text, word)) return `“${word}”`;
+  if (hasForm(text, word)) return `a form of “${word}”`;
+  return startsWord(text, word) ? `a word starting with “${word}”` : undefined;
+}
 /** Some word of `text` starts with `start`. */
 function startsWord(text: string, start: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${literal(start)}`, 'iu').test(text);
 }
 const chapters = (n: number) => (n === 1 ? '1 chapter' : `${n} chapters`);
+
+/**
+ * The status line for chapters listed for `words`, read from their texts: “mention” when every one
+ * has every word itself, else “contain”, with each word as the weakest of the listed chapters holds it.
+ */
+function statusFor(words: string[], texts: string[]): string {
+  const weakest = words.map((w) => texts.every((t) => hasWord(t, w)) ? `“${w}”` : texts.every((t) => hasWord(t, w) || hasForm(t, w)) ? `a form of “${w}”` : `a word starting with “${w}”`);
+  const whole = weakest.every((h, i) => h === `“${words[i]}”`);
+  const n = texts.length;
+  const list = weakest.length < 2 ? weakest[0] : `${weakest.slice(0, -1).join(', ')} and ${weakest[weakest.length - 1]}`;
+  return `${chapters(n)} ${whole ? (n === 1 ? 'mentions' : 'mention') : (n === 1 ? 'contains' : 'contain')} ${list}.`;
+}
 
 /** What Pagefind indexed for each page (its text and title), by path: the oracle for what a page holds. */
 async function indexedText(page: PwPage): Promise<Map<string, string>> {
@@ -81,14 +109,20 @@ function shortWordTrap(indexed: Map<string, string>): string {
   return word;
 }
 
-/** Two chapters' distinctive words that no page has together, neither even as the start of a word of the other chapter. */
+/**
+ * Words of two chapters, each among its ten most distinctive, that no page holds together in any
+ * form (neither the word, another form of it, nor the start of a longer word).
+ */
 function apartPair(indexed: Map<string, string>): [{ path: string; word: string }, { path: string; word: string }] {
-  const picks = CHAPTERS.map((c) => ({ path: c.path, word: distinctiveWord(c, ALL) }));
+  const picks = CHAPTERS.map((c) => ({ path: c.path, words: distinctiveWords(c, ALL).slice(0, 10) }));
+  const texts = [...indexed.values()];
   for (const a of picks) {
     for (const b of picks) {
       if (a.path >= b.path) continue;
-      const apart = [...indexed.values()].every((t) => !(startsWord(t, a.word) && startsWord(t, b.word)));
-      if (apart) return [a, b];
+      for (const x of a.words) {
+        const y = b.words.find((y) => texts.every((t) => !(held(t, x) && held(t, y))));
+        if (y) return [{ path: a.path, word: x }, { path: b.path, word: y }];
+      }
     }
   }
   throw new Error(`no two chapters have distinctive words that never meet on a page: ${JSON.stringify(picks)}`);
@@ -107,11 +141,12 @@ describe('search', () => {
     await links.first().waitFor({ timeout: 20_000 }).catch(() => undefined); // reported below
     const hrefs = await links.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     const status = await page.locator('[data-search-status]').first().innerText().catch(() => '(no [data-search-status])');
+    const indexed = await indexedText(page);
     await w.context.close();
 
     const paths = hrefs.map((h) => new URL(h).pathname);
     expect(paths, `results for "${word}" (status: "${status}") should link to ${path}`).toContain(path);
-    expect(status).toBe(paths.length === 1 ? `1 chapter mentions “${word}”.` : `${paths.length} chapters mention “${word}”.`);
+    expect(status).toBe(statusFor([word], paths.map((p) => indexed.get(p) ?? '')));
     expect.soft(w.trouble.consoleErrors).toEqual([]);
     expect.soft(w.trouble.pageErrors).toEqual([]);
     expect.soft(w.trouble.cspViolations).toEqual([]);
@@ -127,14 +162,16 @@ describe('search', () => {
 
     const words = query.split(' ');
     expect(items.map((i) => i.path), `status: "${status}"`).toContain(path);
-    expect(status).toBe(`${chapters(items.length)} mention${items.length === 1 ? 's' : ''} “${words[0]}” and “${words[1]}”.`);
+    expect(status).toBe(statusFor(words, items.map((i) => indexed.get(i.path) ?? '')));
+    // The chapter the words were taken from has both as they are.
+    expect(status, 'the words are from a chapter').toContain(`“${words[0]}”`);
     for (const item of items) {
       const text = indexed.get(item.path) ?? '';
-      for (const word of words) expect(hasWord(text, word), `${item.path} lists for “${query}” but lacks the word “${word}”`).toBe(true);
+      for (const word of words) expect(hasWord(text, word) || hasForm(text, word), `${item.path} lists for “${query}” but lacks the word “${word}” in any form`).toBe(true);
       // The excerpt is a run of the chapter's own words, with spaces kept around the marked ones.
       expect(` ${text.split(/\s+/).join(' ')} `, `${item.path}: excerpt not from its text`).toContain(` ${item.excerpt} `);
       expect(item.marks.length, `${item.path}: nothing marked in "${item.excerpt}"`).toBeGreaterThan(0);
-      for (const mark of item.marks) expect(words.some((word) => hasWord(mark, word)), `marked “${mark}” is neither “${words[0]}” nor “${words[1]}”`).toBe(true);
+      for (const mark of item.marks) expect(words.some((word) => hasWord(mark, word) || hasForm(mark, word)), `marked “${mark}” is no form of “${words[0]}” or “${words[1]}”`).toBe(true);
     }
     expect(items.some((i) => /<\/mark> /.test(i.html)), `an excerpt with a space after a marked word: ${JSON.stringify(items.map((i) => i.html))}`).toBe(true);
     expect.soft(w.trouble.consoleErrors).toEqual([]);
@@ -184,6 +221,22 @@ describe('search', () => {
     expect(status).toBe(`No chapter mentions “${accented}”. Try a shorter or different word.`);
   });
 
+  it('another form of a chapter’s word (a plural no page has) finds the chapter, said as “a form of”', async () => {
+    const w = await watchedContext(site.browser, site.origin);
+    const page = await w.context.newPage();
+    const indexed = await indexedText(page);
+    // A chapter's distinctive word made plural, where no page has that spelling at all.
+    const [chapter] = CHAPTERS;
+    const word = distinctiveWord(chapter, ALL);
+    const plural = /[^aeiou]y$/i.test(word) ? `${word.slice(0, -1)}ies` : /(s|x|ch|sh)$/i.test(word) ? `${word}es` : `${word}s`;
+    for (const [p, text] of indexed) expect(startsWord(text, plural), `${p} has a word starting with “${plural}”`).toBe(false);
+    const { items, status } = await searchFor(page, plural);
+    await w.context.close();
+    expect(items.map((i) => i.path), `status: "${status}"`).toContain(chapter.path);
+    expect(status).toBe(`${chapters(items.length)} contain${items.length === 1 ? 's' : ''} a form of “${plural}”.`);
+    for (const item of items) expect(item.marks.some((m) => hasWord(m, word) || startsWord(m, word)), `${item.path}: marked ${JSON.stringify(item.marks)}`).toBe(true);
+  });
+
   it('a two-letter word finds the chapters that have it as a word, not those with longer words starting with it', async () => {
     const w = await watchedContext(site.browser, site.origin);
     const page = await w.context.newPage();
@@ -208,11 +261,10 @@ describe('search', () => {
     for (const item of items) {
       const text = indexed.get(item.path) ?? '';
       // The chapter holds one word, itself or as the start of a longer word, and not the other.
-      const held = (x: string) => (hasWord(text, x) ? `“${x}”` : startsWord(text, x) ? `a word starting with “${x}”` : undefined);
-      const has = [a.word, b.word].filter((x) => held(x));
-      const lacks = [a.word, b.word].filter((x) => !held(x));
+      const has = [a.word, b.word].filter((x) => held(text, x));
+      const lacks = [a.word, b.word].filter((x) => !held(text, x));
       expect(has.length, `${item.path} has neither word`).toBe(1);
-      expect(item.note).toBe(`Has ${held(has[0])}; not “${lacks[0]}”.`);
+      expect(item.note).toBe(`Has ${held(text, has[0])}; not “${lacks[0]}”.`);
     }
   });
 

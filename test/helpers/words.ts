@@ -18,10 +18,10 @@ export function longWords(text: string, min = 8): string[] {
 }
 
 /**
- * The word of ≥ 8 letters in `target`'s prose found on the fewest other pages; ties go to the
- * word used most on the target, then alphabetical order (deterministic).
+ * The words of ≥ 8 letters in `target`'s prose, those found on the fewest other pages first; ties
+ * go to the word used most on the target, then alphabetical order (deterministic).
  */
-export function distinctiveWord(target: Page, all: Page[]): string {
+export function distinctiveWords(target: Page, all: Page[]): string[] {
   const counts = new Map<string, number>();
   for (const w of longWords(proseOf(parsePage(target.file)))) counts.set(w, (counts.get(w) ?? 0) + 1);
   if (counts.size === 0) throw new Error(`${target.path} has no word of 8 or more letters in its prose`);
@@ -29,5 +29,11 @@ export function distinctiveWord(target: Page, all: Page[]): string {
   const elsewhere = (w: string) => others.filter((s) => s.has(w)).length;
   return [...counts.entries()]
     .map(([w, n]) => ({ w, n, df: elsewhere(w) }))
-    .sort((a, b) => a.df - b.df || b.n - a.n || a.w.localeCompare(b.w))[0].w;
+    .sort((a, b) => a.df - b.df || b.n - a.n || a.w.localeCompare(b.w))
+    .map((x) => x.w);
+}
+
+/** The first of `distinctiveWords`: the word a reader would search for to find `target`. */
+export function distinctiveWord(target: Page, all: Page[]): string {
+  return distinctiveWords(target, all)[0];
 }

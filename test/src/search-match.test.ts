@@ -1,0 +1,43 @@
+/**
+ * The search page's check of Pagefind's candidates (src/scripts/search-match.ts): how a text holds
+ * a query word, and the sentences that say so. The browser test (test/e2e/search.test.ts) runs the
+ * same code on the built site with words taken from the chapters.
+ */
+import { describe, expect, it } from 'vitest';
+import { holdsAll, matchText, partialNote, queryWords, statusLine, wordsOf } from '../../src/scripts/search-match.ts';
+
+const check = (text: string, query: string) => matchText(wordsOf(text), '', queryWords(query));
+
+describe('search-match', () => {
+  it('a plural finds the singular and an inflection finds its stem, said as “a form of”', () => {
+    const m = check('Each network learns; weights are initialized.', 'networks initializing');
+    expect(m.hits).toEqual(['form', 'form']);
+    expect(holdsAll(m)).toBe(true);
+    expect(statusLine(['networks', 'initializing'], [m], false, 10)).toBe('1 chapter contains a form of “networks” and a form of “initializing”.');
+  });
+
+  it('the word itself beats another form of it, which beats the start of a longer word', () => {
+    expect(check('networks network', 'network').hits).toEqual(['word']);
+    expect(check('networking networks', 'network').hits).toEqual(['form']);
+    expect(check('layering', 'lay').hits).toEqual(['start']);
+    expect(statusLine(['network'], [check('networks', 'network'), check('network', 'network')], false, 10)).toBe('2 chapters contain a form of “network”.');
+    expect(statusLine(['network'], [check('network', 'network')], false, 10)).toBe('1 chapter mentions “network”.');
+  });
+
+  it('the forms it marks in an excerpt are the words that hold the query', () => {
+    const words = wordsOf('a small network, then two networks and a netball');
+    const m = matchText(words, '', ['networks']);
+    expect(m.positions.map((i) => words[i])).toEqual(['network,', 'networks']);
+  });
+
+  it('short words are not compared by stem (Porter cuts “as” to “a” and “was” to “wa”)', () => {
+    expect(check('a wa', 'as').hits).toEqual([undefined]);
+    expect(check('a wa', 'was').hits).toEqual([undefined]);
+    expect(check('He et al.', 'hes').hits).toEqual([undefined]);
+  });
+
+  it('a different word with a shared start is not a form of it', () => {
+    expect(check('the variance grows', 'variable').hits).toEqual([undefined]);
+    expect(partialNote(['networks', 'variable'], check('networks of variance', 'networks variable'))).toBe('Has “networks”; not “variable”.');
+  });
+});
