@@ -8,6 +8,7 @@ import rehypeKatexStrict from './src/plugins/rehype-katex-strict.mjs';
 import remarkJsxWhere from './src/plugins/remark-jsx-where.mjs';
 import rehypeFocusablePre from './src/plugins/rehype-focusable-pre.mjs';
 import pagefind from './src/plugins/pagefind-integration.mjs';
+import { SPECS } from './components/widgets/specs.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
@@ -29,7 +30,7 @@ export default defineConfig({
     // Prism emits classes, not inline styles, so highlighted code works under the CSP.
     syntaxHighlight: 'prism',
     processor: unified({
-      remarkPlugins: [remarkMath, remarkJsxWhere],
+      remarkPlugins: [remarkMath, [remarkJsxWhere, { widgets: Object.keys(SPECS) }]],
       rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeFocusablePre],
     }),
   },

@@ -72,12 +72,19 @@ export function parseProps<P extends Params>(
   return state as StateOf<P>;
 }
 
+/** The key of a widget given no `id` prop: its name in kebab case (DepthSignal → depth-signal). */
+export function defaultWidgetKey(name: string): string {
+  return name.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
+}
+
 /**
  * The MDX line for a state, non-default values only, e.g.
  * `<DepthSignal depth={20} activation="tanh" />`; `parseProps` of its attributes gives the state
- * back. Throws on an invalid state (a bug in the caller).
+ * back. `key`, the widget's key on its page, is written as its `id` unless it is the name's own
+ * (links to the widget and its URL state go by it). Throws on an invalid state (a bug in the caller).
  */
-export function toMdx<P extends Params>(spec: WidgetSpec<P>, state: StateOf<P>): string {
+export function toMdx<P extends Params>(spec: WidgetSpec<P>, state: StateOf<P>, key?: string): string {
   assertValidState(spec, state, 'toMdx');
-  return `<${spec.name}${attributes(spec, state as Record<string, unknown>)} />`;
+  const id = key !== undefined && key !== defaultWidgetKey(spec.name) ? ` id="${key}"` : '';
+  return `<${spec.name}${id}${attributes(spec, state as Record<string, unknown>)} />`;
 }

@@ -79,7 +79,7 @@ export function showProp(value: unknown): string {
 }
 
 /**
- * A label without its explanation: the words before a colon or parenthesis ("He normal (paper):
+ * A label without its explanation: the words before a colon or parenthesis ("He normal (the paper’s eq. 10):
  * Var 2/n_in" → "He normal"), as link-text.ts names settings for the status line.
  */
 export function shortLabel(label: string): string {

@@ -17,7 +17,7 @@ export type * from './params-types.ts';
 export { SEED_MAX } from './params-types.ts';
 export { clampParam, formatNumber } from './params-check.ts';
 export { defaultState, validateState } from './params-state.ts';
-export { NON_PARAM_PROPS, parseProps, toMdx } from './params-props.ts';
+export { defaultWidgetKey, NON_PARAM_PROPS, parseProps, toMdx } from './params-props.ts';
 export { MAX_ADDRESS_CHARS, MAX_NOTICES, MAX_QUERY_CHARS, MAX_VALUE_CHARS, parseQuery, replaceInQuery, serializeQuery, WIDGET_KEY } from './params-query.ts';
 export type { QueryResult } from './params-query.ts';
 export { EXCERPT_CHARS, NOTICE_CHARS } from './params-text.ts';

@@ -8,7 +8,7 @@ import { svgMarkup } from '../plots/markup.ts';
 import { EXPERIMENTS } from '../experiments/registry.ts';
 import type { WidgetDefinition, Table } from './definition.ts';
 import { runToEnd } from './experiment.ts';
-import { parseProps, WIDGET_KEY } from './params.ts';
+import { defaultWidgetKey, parseProps, WIDGET_KEY } from './params.ts';
 
 export type PreparedWidget = {
   spec: WidgetDefinition<unknown, unknown>['spec'];
@@ -31,7 +31,7 @@ export async function prepareWidget(def: WidgetDefinition<any, any>, props: Reco
   // Astro adds data-astro-* attributes (scoped styles) to components on pages that have a <style>.
   const own = Object.fromEntries(Object.entries(props).filter(([k]) => !k.startsWith('data-astro-')));
   const state = parseProps(def.spec, own, where, SHELL_PROPS) as Record<string, unknown>;
-  const widgetKey = typeof props.id === 'string' ? props.id : def.spec.name.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase());
+  const widgetKey = typeof props.id === 'string' ? props.id : defaultWidgetKey(def.spec.name);
   if (!WIDGET_KEY.test(widgetKey)) {
     throw new Error(`${where}: <${def.spec.name} id="${widgetKey}">: id must start with a letter and use letters, digits, - or _ (at most 32).`);
   }

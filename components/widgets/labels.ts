@@ -15,11 +15,11 @@ export const INITIALIZER_LABELS: Record<InitializerLabelName, string> = {
   zeros: 'zeros: every weight 0',
   random: 'random: U(±0.1), the post’s',
   postGlorot: 'post’s “Glorot”: U(±√(1/n_in))',
-  glorotUniform: 'Glorot uniform (paper): Var 2/(n_in+n_out)',
-  glorotNormal: 'Glorot normal (paper): Var 2/(n_in+n_out)',
+  glorotUniform: 'Glorot uniform (the paper’s eq. 16): Var 2/(n_in+n_out)',
+  glorotNormal: 'Glorot normal (the paper’s variance): Var 2/(n_in+n_out)',
   postHe: 'post’s “He”: U(±√(2/n_in))',
-  heUniform: 'He uniform (paper): Var 2/n_in',
-  heNormal: 'He normal (paper): Var 2/n_in',
+  heUniform: 'He uniform (the paper’s variance): Var 2/n_in',
+  heNormal: 'He normal (the paper’s eq. 10): Var 2/n_in',
 };
 
 /** The same recipes by name only, for sentences, tables and legends. */

@@ -50,6 +50,19 @@ describe('the build refuses bad chapters, naming the place', () => {
     expect(output).toMatch(/\border\b.*Expected type `"number"`/);
   });
 
+  it('two widgets with one key (the same id, or the same tag without one) fail naming the file, lines and id', () => {
+    const file = join(root, 'test/fixtures/duplicate-widget-key/twice.mdx');
+    const { status, output } = buildFixture('duplicate-widget-key');
+    expect(status).not.toBe(0);
+    const first = lineContaining(file, '<DepthSignal depth={3}');
+    const second = lineContaining(file, '<DepthSignal depth={4}');
+    const third = lineContaining(file, '<InitRecipes id="depth-signal"');
+    expect(output).toContain(`duplicate-widget-key/twice.mdx:${second}: <DepthSignal> has no id, so its key is "depth-signal", as <DepthSignal> at line ${first} does`);
+    expect(output).toContain(`duplicate-widget-key/twice.mdx:${third}: <InitRecipes> has id="depth-signal", as <DepthSignal> at line ${first} does`);
+    expect(output).toContain('give one of them another id prop');
+    expect(output).not.toContain('"another"');
+  });
+
   it('two chapters with the same order fail naming both files', () => {
     const { status, output } = buildFixture('duplicate-order');
     expect(status).not.toBe(0);

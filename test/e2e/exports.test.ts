@@ -10,7 +10,7 @@ import { chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION } from '../../lib/version.ts';
 import { withDefaults } from '../../components/runtime/controls.ts';
-import { parseProps, parseQuery } from '../../components/runtime/params.ts';
+import { defaultWidgetKey, parseProps, parseQuery } from '../../components/runtime/params.ts';
 import type { Params, StateOf } from '../../components/runtime/params-types.ts';
 import { DEFINITIONS } from '../../components/widgets/definitions.ts';
 import { SPECS } from '../../components/widgets/specs.ts';
@@ -181,7 +181,10 @@ describe('exports of every widget found in the built site', () => {
         const line = (await output.textContent())!;
         expect(await output.isVisible()).toBe(true);
         expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(line);
-        expect(parseProps(SPECS[widget.name], mdxProps(line, widget.name), 'exports.test.ts')).toEqual(state);
+        const props = mdxProps(line, widget.name);
+        expect(parseProps(SPECS[widget.name], props, 'exports.test.ts')).toEqual(state);
+        // The line keeps the widget's key (its links and URL state go by it): as its id, or by its name.
+        expect(props.id ?? defaultWidgetKey(widget.name), line).toBe(widget.key);
       });
 
       it('"Copy link" gives the current URL, which carries the current state, ending in the widget\'s id', async () => {

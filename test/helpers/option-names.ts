@@ -1,6 +1,6 @@
 /**
  * Whether a sentence for readers names options the way the controls do: by the words a checkbox or
- * select shows ("He normal (paper): Var 2/n_in" is "He normal"), never by the code name a link or
+ * select shows ("He normal (the paper’s eq. 10): Var 2/n_in" is "He normal"), never by the code name a link or
  * MDX uses (heNormal).
  */
 import type { ParamSpec } from '../../components/runtime/params-types.ts';

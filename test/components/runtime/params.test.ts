@@ -111,6 +111,9 @@ describe('toMdx and serializeQuery', () => {
   const state = { ...defaultState(DEPTH), depth: 20, activation: 'relu' as const, learningRate: 1e-4, bias: false };
   it('write non-defaults only, in declaration order', () => {
     expect(toMdx(DEPTH, defaultState(DEPTH))).toBe('<DepthSignal />');
+    // A widget's own key is written as its id, first; the key its name gives needs none.
+    expect(toMdx(DEPTH, defaultState(DEPTH), 'scale')).toBe('<DepthSignal id="scale" />');
+    expect(toMdx(DEPTH, defaultState(DEPTH), 'depth-signal')).toBe('<DepthSignal />');
     expect(serializeQuery(DEPTH, defaultState(DEPTH), 'ds')).toBe('');
     expect(toMdx(DEPTH, state)).toBe('<DepthSignal depth={20} activation="relu" learningRate={0.0001} bias={false} />');
     expect(serializeQuery(DEPTH, state, 'ds')).toBe('ds.depth=20&ds.activation=relu&ds.learningRate=0.0001&ds.bias=false');
