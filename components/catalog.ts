@@ -13,6 +13,14 @@ export function inlineCode(text: string): { code: boolean; text: string }[] {
   return parts.map((part, i) => ({ code: i % 2 === 1, text: part })).filter((part) => part.text !== '');
 }
 
+/**
+ * Allowed values as the build's messages word them (`one of "tanh", "relu"`), with each quoted
+ * value a run of code: what an author types, straight quotes and all, set apart from the prose.
+ */
+export function quotedAsCode(text: string): { code: boolean; text: string }[] {
+  return text.split(/("[^"]*")/).map((part) => ({ code: /^"[^"]*"$/.test(part), text: part })).filter((part) => part.text !== '');
+}
+
 import { NUMBERS } from './numbers.ts';
 
 export type PropDoc = { name: string; allowed: string; default: string; required?: boolean };
@@ -69,7 +77,7 @@ export const PAGE_COMPONENTS: ComponentDoc[] = [
   {
     name: 'CodeCell',
     file: 'components/CodeCell.astro',
-    purpose: 'Editable TypeScript that runs in a sandboxed worker with the engine importable as "lib"; only on a click.',
+    purpose: 'Editable TypeScript that runs in a sandboxed worker with the engine importable as `lib`; only on a click.',
     props: [
       { name: 'code', allowed: 'a string, usually a .ts file imported with ?raw', default: '—', required: true },
       { name: 'timeoutMs', allowed: 'an integer from 100 to 30000', default: '5000' },

@@ -57,7 +57,7 @@ const fromWidget = (...args: Parameters<typeof measured>): NamedNumber => ({ ...
 
 export const NUMBERS: Record<string, NamedNumber> = {
   'postHe-relu-ratio': measured(
-    "Per-layer factor of Var(z) with the post's He (U(±√(2/n))) and ReLU, width 256, 12 layers; theory 1/3.",
+    "Per-layer factor of Var(z) with the post’s He (U(±√(2/n))) and ReLU, width 256, 12 layers; theory 1/3.",
     { initializer: 'postHe', activation: 'relu', depth: 12, width: 256 }, varianceRatio,
   ),
   'heNormal-relu-ratio': measured(
@@ -69,7 +69,7 @@ export const NUMBERS: Record<string, NamedNumber> = {
     { initializer: 'glorotUniform', activation: 'relu', depth: 12, width: 256 }, varianceRatio,
   ),
   'postHe-relu-drop-20': fromWidget(
-    "std(z) at layer 20 over std(z) at layer 1, the post's He with ReLU, width 100; theory 3^(−19/2).",
+    "std(z) at layer 20 over std(z) at layer 1, the post’s He with ReLU, width 100; theory 3^(−19/2).",
     { initializer: 'postHe', activation: 'relu', depth: 20 }, preDrop,
   ),
   'heNormal-relu-drop-20': fromWidget(
@@ -77,15 +77,15 @@ export const NUMBERS: Record<string, NamedNumber> = {
     { initializer: 'heNormal', activation: 'relu', depth: 20 }, preDrop,
   ),
   'random-tanh-drop-10': fromWidget(
-    "std of activations at layer 10 over layer 1, the post's random U(±0.1) with tanh, width 100; theory (100·0.01/3)^(9/2).",
+    "std of activations at layer 10 over layer 1, the post’s random U(±0.1) with tanh, width 100; theory (100·0.01/3)^(9/2).",
     { initializer: 'random', activation: 'tanh', depth: 10 }, forwardDrop,
   ),
   'postGlorot-tanh-drop-5': fromWidget(
-    "std of activations at layer 5 over layer 1, the post's Glorot (the heuristic) with tanh, width 100.",
+    "std of activations at layer 5 over layer 1, the post’s Glorot (the heuristic) with tanh, width 100.",
     { initializer: 'postGlorot', activation: 'tanh', depth: 5 }, forwardDrop,
   ),
   'glorotUniform-tanh-drop-5': fromWidget(
-    "std of activations at layer 5 over layer 1, Glorot & Bengio's normalized initialization with tanh, width 100.",
+    "std of activations at layer 5 over layer 1, Glorot & Bengio’s normalized initialization with tanh, width 100.",
     { initializer: 'glorotUniform', activation: 'tanh', depth: 5 }, forwardDrop,
   ),
 };

@@ -41,6 +41,14 @@ describe.each(PAGES.map((p) => [p.path, p] as const))('page %s', (_path, page) =
     expect(around).toEqual([]);
   });
 
+  it('writes its prose with curly quotes and apostrophes, as the chapters’ bodies do (straight ones only in code and math)', () => {
+    const doc = parsePage(page.file);
+    for (const el of [...doc.body.querySelectorAll('svg, kbd, samp, .katex, math')]) el.remove();
+    const text = visibleText(doc);
+    const around = [...text.matchAll(/['"]/g)].map((m) => text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, ' '));
+    expect(around).toEqual([]);
+  });
+
   it('writes the numbers the engine computes for the prose with a minus sign, not a hyphen', () => {
     for (const num of parsePage(page.file).querySelectorAll('.num')) expect(num.textContent).not.toContain('-');
   });
