@@ -11,7 +11,7 @@
  * @module
  */
 import { INITIALIZERS, INITIALIZER_VARIANCE, createRng, type InitializerName } from '../../lib/index.ts';
-import { asGrid, attempt, fmt, report, type Grid } from './check-helpers.ts';
+import { asGrid, attempt, num, report, twoDecimals, type Grid } from './check-helpers.ts';
 import type { Check } from './checks.ts';
 
 type Law = 'normal' | 'uniform';
@@ -78,7 +78,7 @@ export function initializerCheck(name: InitializerName, title: string, law: Law)
           return report([{ ok: false, text: `For fanIn = ${fanIn}, fanOut = ${fanOut} your matrix is ${w.rows} × ${w.cols}; it should be ${fanIn} × ${fanOut}${swapped ? ' (rows are inputs: fanIn × fanOut, you have it transposed)' : ''}.` }], '');
         }
         const bad = Array.prototype.findIndex.call(w.data, (v: unknown) => typeof v !== 'number' || !Number.isFinite(v));
-        if (bad >= 0) return report([{ ok: false, text: `Weight ${bad} is ${String(w.data[bad])}: every weight must be a finite number.` }], '');
+        if (bad >= 0) return report([{ ok: false, text: `Weight ${bad} is ${typeof w.data[bad] === 'number' ? num(w.data[bad]) : String(w.data[bad])}: every weight must be a finite number.` }], '');
         draws.push(w);
       }
       items.push({ ok: true, text: `Shape: fanIn × fanOut (${SIZES.map(([i, o]) => `${i} × ${o}`).join(', ')}), all finite.` });
@@ -114,17 +114,17 @@ function statItems(m: ReturnType<typeof moments>, fanIn: number, fanOut: number,
   const meanTol = 5 * Math.sqrt(want / n);
   const items: Item[] = [];
   items.push(Math.abs(m.mean) <= meanTol
-    ? { ok: true, text: `Mean ${fmt(m.mean)} ≈ 0 (${size}).` }
-    : { ok: false, text: `Your mean is ${fmt(m.mean)} (${size}); ${title}'s is 0 (within ±${fmt(meanTol)}): center the draws on 0.` });
+    ? { ok: true, text: `Mean ${num(m.mean)} ≈ 0 (${size}).` }
+    : { ok: false, text: `Your mean is ${num(m.mean)} (${size}); ${title}'s is 0 (within ±${num(meanTol)}): center the draws on 0.` });
   items.push(near(m.variance, want, 0.06)
-    ? { ok: true, text: `Variance ${fmt(m.variance)} ≈ ${fmt(want)} = ${formula} (${size}).` }
-    : { ok: false, text: `Your variance is ${fmt(m.variance)}, ${title}'s is ${fmt(want)} (= ${formula} with ${size}).` });
+    ? { ok: true, text: `Variance ${num(m.variance)} ≈ ${num(want)} = ${formula} (${size}).` }
+    : { ok: false, text: `Your variance is ${num(m.variance)}, ${title}'s is ${num(want)} (= ${formula} with ${size}).` });
   const expected = EXCESS_KURTOSIS[law];
   const other: Law = law === 'normal' ? 'uniform' : 'normal';
-  if (Math.abs(m.kurtosis - expected) <= 0.3) items.push({ ok: true, text: `Excess kurtosis ${m.kurtosis.toFixed(2)} ≈ ${expected}: ${law}, as it should be (${size}).` });
+  if (Math.abs(m.kurtosis - expected) <= 0.3) items.push({ ok: true, text: `Excess kurtosis ${twoDecimals(m.kurtosis)} ≈ ${num(expected)}: ${law}, as it should be (${size}).` });
   else {
     const looks = Math.abs(m.kurtosis - EXCESS_KURTOSIS[other]) <= 0.3 ? ` — your weights look ${other}; draw with rng.${law === 'normal' ? 'normal()' : 'uniform()'}` : '';
-    items.push({ ok: false, text: `Excess kurtosis ${m.kurtosis.toFixed(2)}, a ${law} law has ${expected}${looks} (${size}).` });
+    items.push({ ok: false, text: `Excess kurtosis ${twoDecimals(m.kurtosis)}, a ${law} law has ${num(expected)}${looks} (${size}).` });
   }
   return items;
 }

@@ -62,7 +62,7 @@ describe('initializer checks', () => {
   it('names 1/fanIn when the variance is half of He\'s', () => {
     const r = runCheck('heNormal', { heNormal: normalWith((fanIn) => 1 / fanIn) });
     expect(r.passed).toBe(false);
-    expect(r.summary).toMatch(/Your variance is 0\.01\d\d, He normal's is 0\.0200 \(= 2\/fanIn with fanIn = 100, fanOut = 200\)\. It matches 1\/fanIn at both sizes: did you use 1\/fanIn\?/);
+    expect(r.summary).toMatch(/Your variance is 0\.01\d*, He normal's is 0\.02 \(= 2\/fanIn with fanIn = 100, fanOut = 200\)\. It matches 1\/fanIn at both sizes: did you use 1\/fanIn\?/);
   });
 
   it("names Glorot's formula when fanOut was used too", () => {
@@ -132,6 +132,25 @@ describe('regularizer checks', () => {
   it('notices w changed in place', () => {
     const r = runCheck('l2', { l2: (w: Matrix) => { const penalty = sumSq(w); for (let i = 0; i < w.data.length; i++) w.data[i] *= 2; return { penalty, grad: w }; } });
     expect(r.summary).toMatch(/changed w/);
+  });
+});
+
+describe('numbers in check messages', () => {
+  it('are written as sentences write them: a minus sign (U+2212), powers of ten, never "-0.0004" or "e-4"', () => {
+    const l2Slip = (w: Matrix) => ({ penalty: w.data.reduce((t, v) => t + v * v, 0) / 2, grad: matrix(w.rows, w.cols, Array.from(w.data)) });
+    const runs = [
+      runCheck('heNormal', { heNormal: normalWith((_, fanOut) => 2 / fanOut) }),
+      runCheck('heNormal', { heNormal: uniformWith((fanIn) => Math.sqrt(6 / fanIn)) }),
+      runCheck('heUniform', { heUniform: uniformWith((fanIn) => Math.sqrt(2 / fanIn)) }),
+      runCheck('glorotNormal', { glorotNormal: INITIALIZERS.glorotNormal }),
+      runCheck('l2', { l2: l2Slip }),
+      runCheck('l1', { l1: (w: Matrix) => ({ penalty: -1, grad: matrix(w.rows, w.cols, Array.from(w.data, (v) => -2 * v)) }) }),
+    ];
+    const texts = runs.flatMap((r) => [r.summary, ...r.details.map((d) => d.text)]);
+    for (const t of texts) expect(t).not.toMatch(/-\d|\de[+-]?\d/);
+    // The runs above do print negative and small numbers, so the rule was put to the test.
+    expect(texts.filter((t) => /−\d/.test(t)).length).toBeGreaterThan(2);
+    expect(texts.some((t) => /\d × 10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/.test(t))).toBe(true);
   });
 });
 
