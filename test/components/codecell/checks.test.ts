@@ -109,6 +109,49 @@ describe('initializer checks', () => {
   });
 });
 
+describe('initializer checks: the mean is judged by the spread of the draws themselves', () => {
+  /**
+   * N(shift, factor × 2/fanIn) draws from a stream of their own, seeded from the rng the check
+   * gives (so the check's seed test still passes) and from `seed`: each seed is a new sample.
+   */
+  const drawsWith = (factor: number, shift: number, seed: number) => (fanIn: number, fanOut: number, rng: Rng): Matrix => {
+    const own = createRng(seed * 7919 + Math.floor(rng.uniform() * 1e6));
+    const sd = Math.sqrt((factor * 2) / fanIn);
+    const w = zeros(fanIn, fanOut);
+    for (let i = 0; i < w.data.length; i++) w.data[i] = shift * sd + own.normal() * sd;
+    return w;
+  };
+  const failures = (r: ReturnType<typeof runCheck>) => r.details.filter((d) => !d.ok).map((d) => d.text);
+  const SEEDS = Array.from({ length: 20 }, (_, k) => k + 1);
+
+  it('centred draws with the wrong variance are told about their variance, never their mean (20 samples each)', () => {
+    for (const factor of [1 / 8, 8, 32]) {
+      for (const seed of SEEDS) {
+        const r = runCheck('heNormal', { heNormal: drawsWith(factor, 0, seed) });
+        expect(r.summary, `factor ${factor}, seed ${seed}`).toMatch(/^Your variance is/);
+        expect(failures(r).filter((t) => /mean|cent(er|re)/i.test(t)), `factor ${factor}, seed ${seed}`).toEqual([]);
+      }
+    }
+  });
+
+  it('the reported case: He normal scaled by √(2/fanOut) is told its variance, not its centre', () => {
+    const r = runCheck('heNormal', { heNormal: normalWith((_, fanOut) => 2 / fanOut) });
+    expect(r.summary).toMatch(/did you use 2\/fanOut\?/);
+    expect(failures(r).join(' ')).not.toMatch(/mean|center/i);
+  });
+
+  it('draws off centre by a tenth of their spread are told to center, whatever their variance (20 samples each)', () => {
+    // A tenth of a standard deviation is 14 standard errors of the mean of 20,000 draws.
+    for (const factor of [1, 8]) {
+      for (const seed of SEEDS) {
+        const texts = failures(runCheck('heNormal', { heNormal: drawsWith(factor, 0.1, seed) }));
+        expect(texts.filter((t) => /^Your mean is .*center the draws on 0\.$/.test(t)), `factor ${factor}, seed ${seed}`).toHaveLength(2);
+        expect(texts.some((t) => t.startsWith('Your variance')), `factor ${factor}, seed ${seed}`).toBe(factor !== 1);
+      }
+    }
+  });
+});
+
 describe('regularizer checks', () => {
   const sumSq = (w: Matrix) => w.data.reduce((t, v) => t + v * v, 0);
   const gradOf = (w: Matrix, f: (v: number) => number) => matrix(w.rows, w.cols, Array.from(w.data, f));
