@@ -4,6 +4,7 @@
  * @module
  */
 import { prose } from '../runtime/definition.ts';
+import { describeError, errorSentence } from './errors.ts';
 import type { CheckReport } from './protocol.ts';
 
 /** A report from its items: passed when all are ok; the summary is the first failure, or `passText`. */
@@ -21,12 +22,16 @@ export const num = prose;
 /** A number to two decimals (a kurtosis), in the same style: "−1.2", "0.04". */
 export const twoDecimals = (x: number): string => prose(Number(x.toFixed(2)));
 
-/** A reader's call, with its exception turned into a sentence. */
-export function attempt<T>(f: () => T): { value: T } | { error: string } {
+/**
+ * A reader's call, with its exception turned into the sentence a top-level error gets
+ * ("TypeError on line 4: …"): `sourceUrl` is the reader's module, whose stack frames give the
+ * line (errors.ts). Without it (a check run outside a code cell) the line is not known.
+ */
+export function attempt<T>(f: () => T, sourceUrl = ''): { value: T } | { error: string } {
   try {
     return { value: f() };
   } catch (e) {
-    return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    return { error: errorSentence(describeError(e, sourceUrl)) };
   }
 }
 

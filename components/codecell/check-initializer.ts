@@ -69,11 +69,11 @@ export function initializerCheck(name: InitializerName, title: string, law: Law)
     title,
     exportName: name,
     signature: `${name}(fanIn: number, fanOut: number, rng: Rng): Matrix`,
-    run(fn) {
+    run(fn, sourceUrl) {
       const items: Item[] = [];
       const draws: Grid[] = [];
       for (const [k, [fanIn, fanOut]] of SIZES.entries()) {
-        const got = attempt(() => fn(fanIn, fanOut, createRng(k + 1)));
+        const got = attempt(() => fn(fanIn, fanOut, createRng(k + 1)), sourceUrl);
         if ('error' in got) return report([{ ok: false, text: `Your function threw for fanIn = ${fanIn}, fanOut = ${fanOut}: ${got.error}` }], '');
         const w = asGrid(got.value);
         if (!w) return report([{ ok: false, text: 'Return a Matrix: e.g. `const w = zeros(fanIn, fanOut)`, fill `w.data`, `return w`.' }], '');
@@ -86,7 +86,7 @@ export function initializerCheck(name: InitializerName, title: string, law: Law)
         draws.push(w);
       }
       items.push({ ok: true, text: `Shape: fanIn × fanOut (${SIZES.map(([i, o]) => `${i} × ${o}`).join(', ')}), all finite.` });
-      items.push(seedItem(fn, draws[0]));
+      items.push(seedItem(fn, draws[0], sourceUrl));
       const stats = draws.map((w) => moments(w.data));
       SIZES.forEach(([fanIn, fanOut], k) => items.push(...statItems(stats[k], fanIn, fanOut, target(fanIn, fanOut), title, formula, law)));
       const wrongVariance = items.find((it) => !it.ok && it.text.startsWith('Your variance'));
@@ -102,10 +102,10 @@ export function initializerCheck(name: InitializerName, title: string, law: Law)
 }
 
 /** Same seed, same weights (so it uses the rng); another seed, other weights (so it uses it at all). */
-function seedItem(fn: (...a: unknown[]) => unknown, first: Grid): Item {
+function seedItem(fn: (...a: unknown[]) => unknown, first: Grid, sourceUrl: string): Item {
   const [fanIn, fanOut] = SIZES[0];
-  const again = asGrid((attempt(() => fn(fanIn, fanOut, createRng(1))) as { value?: unknown }).value);
-  const other = asGrid((attempt(() => fn(fanIn, fanOut, createRng(99))) as { value?: unknown }).value);
+  const again = asGrid((attempt(() => fn(fanIn, fanOut, createRng(1)), sourceUrl) as { value?: unknown }).value);
+  const other = asGrid((attempt(() => fn(fanIn, fanOut, createRng(99)), sourceUrl) as { value?: unknown }).value);
   const equal = (g?: Grid) => !!g && g.data.length === first.data.length && Array.prototype.every.call(g.data, (v: number, i: number) => v === first.data[i]);
   if (!equal(again)) return { ok: false, text: 'Called twice with createRng(1) your function gave different weights: draw from the rng you are given (rng.normal(), rng.uniform()), not Math.random().' };
   if (equal(other)) return { ok: false, text: 'Your function gave the same weights for seeds 1 and 99: it does not draw from the rng it is given.' };

@@ -40,11 +40,11 @@ export function regularizerCheck(name: Extract<RegularizerName, 'l1' | 'l2'>, ti
     title,
     exportName: name,
     signature: `${name}(w: Matrix): { penalty: number; grad: Matrix }`,
-    run(fn) {
+    run(fn, sourceUrl) {
       const w = weights();
       const before = Float64Array.from(w.data);
       const want = REGULARIZERS[name](w);
-      const got = attempt(() => fn(w));
+      const got = attempt(() => fn(w), sourceUrl);
       if ('error' in got) return report([{ ok: false, text: `Your function threw: ${got.error}` }], '');
       const out = got.value as { penalty?: unknown; grad?: unknown } | null;
       if (typeof out !== 'object' || out === null) return report([{ ok: false, text: 'Return an object `{ penalty, grad }`.' }], '');

@@ -190,6 +190,15 @@ describe('code cell: running', () => {
     expect((await run(cell)).status).toMatch(/The check passed\./);
     expect(await cell.locator('[data-check-report]').getAttribute('data-check-report')).toBe('passed');
   });
+
+  it("names the reader's line when their function throws during the check, as at top level", async () => {
+    const cell = page.locator(SANDBOX);
+    const code = `import { zeros, type Matrix, type Rng } from 'lib';\nexport function heNormal(fanIn: number, fanOut: number, rng: Rng): Matrix {\n  const w = zeros(fanIn, fanOut);\n  const table = undefined as unknown as number[][];\n  w.data[0] = table[0][0] * rng.normal();\n  return w;\n}`;
+    const line = code.split('\n').findIndex((l) => l.includes('table[0][0]')) + 1;
+    await setCode(cell, code);
+    expect((await run(cell)).status).toMatch(/The check found a difference/);
+    expect(await cell.locator('[data-check-report]').innerText()).toMatch(new RegExp(`Your function threw for fanIn = 100, fanOut = 200: TypeError on line ${line}: Cannot read properties of undefined`));
+  });
 });
 
 /** [name, code, what the status must say]. `OTHER` is replaced by the counting server's origin. */

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, CHECK_NAMES, runCheck } from '../../../components/codecell/checks.ts';
 import { moments } from '../../../components/codecell/check-initializer.ts';
+import { LINES_BEFORE_CODE } from '../../../components/codecell/wrapper.ts';
 import { INITIALIZERS, REGULARIZERS, createRng, matrix, zeros, type Matrix, type Rng } from '../../../lib/index.ts';
 
 /** N(0, variance) or U(−b, b) weights, drawn here with the rng, as a reader would write them. */
@@ -175,6 +176,28 @@ describe('regularizer checks', () => {
   it('notices w changed in place', () => {
     const r = runCheck('l2', { l2: (w: Matrix) => { const penalty = sumSq(w); for (let i = 0; i < w.data.length; i++) w.data[i] *= 2; return { penalty, grad: w }; } });
     expect(r.summary).toMatch(/changed w/);
+  });
+});
+
+describe("an error in the reader's function during a check", () => {
+  // The run worker's module: its line N + LINES_BEFORE_CODE is the reader's line N (wrapper.ts).
+  const MODULE = 'blob:http://127.0.0.1:4321/6f1c0d1e-2a3b-4c5d-8e9f-001122334455';
+  const readerLine = 4;
+  /** Throws as V8 would from the reader's line 4, called by the runtime. */
+  const thrower = () => {
+    const e = new TypeError("Cannot read properties of undefined (reading '0')");
+    e.stack = [
+      `TypeError: ${e.message}`,
+      `    at heNormal (${MODULE}:${readerLine + LINES_BEFORE_CODE}:17)`,
+      '    at attempt (http://127.0.0.1:4321/_astro/runtime-abc.js:1:2345)',
+    ].join('\n');
+    throw e;
+  };
+
+  it.each(CHECK_NAMES)('%s names the line, as an error at top level does', (name) => {
+    const r = runCheck(name, { [CHECKS[name].exportName]: thrower }, MODULE);
+    expect(r.passed).toBe(false);
+    expect(r.summary).toMatch(new RegExp(`^Your function threw.*: TypeError on line ${readerLine}: Cannot read properties of undefined`));
   });
 });
 
