@@ -157,6 +157,22 @@ describe('code cell: running', () => {
     expect(await cell.locator('[data-output] details table tbody tr').count()).toBe(3);
   });
 
+  it('draws every finite value of a returned series, breaks it at the others and says which (not "diverged")', async () => {
+    const cell = page.locator(DEMO);
+    const y = [1, NaN, Infinity, 3, -Infinity, 2];
+    await setCode(cell, `export default [${y.map(String).join(', ')}];`);
+    expect((await run(cell)).status).toMatch(/^Done/);
+    const svg = cell.locator('[data-output] figure svg[role="img"]');
+    await svg.waitFor({ timeout: 10_000 });
+    const finite = y.filter(Number.isFinite).length;
+    expect(await svg.locator('circle').count()).toBe(finite);
+    const xTicks = (await svg.locator('g[font-variant="tabular-nums"]:not([text-anchor="end"]) text').allTextContents()).map((t) => Number(t.replace('−', '-')));
+    expect([Math.min(...xTicks), Math.max(...xTicks)]).toEqual([0, y.length - 1]);
+    const description = await svg.getAttribute('aria-description');
+    expect(description).toContain(`value is not finite at ${y.length - finite} of its ${y.length} points (not a number at x = 1; +∞ at x = 2; −∞ at x = 4)`);
+    expect(description).not.toMatch(/diverged/);
+  });
+
   it("names the reader's line of an error, and of a syntax error with its column", async () => {
     const cell = page.locator(DEMO);
     await setCode(cell, "import { createRng } from 'lib';\nconst rng: { normal(): number } = createRng(1);\nconst w = (null as unknown as number[]).length;");
