@@ -9,6 +9,9 @@ import { focusableWhileScrolling } from '../runtime/scroll-focus.ts';
 /**
  * Draws a series with the site's line chart (Observable Plot, loaded now: ~84 KB gzip, only for
  * cells that return a series). If that fails, the table is opened instead: the data is shown.
+ * A reader's numbers are not a training run: a NaN among them does not end them, so the line is
+ * broken there and drawn on after it (`gaps`), and the description says which values are not
+ * finite and where.
  */
 export async function drawChart(figure: HTMLElement, data: SeriesData, fallback: HTMLDetailsElement): Promise<void> {
   try {
@@ -22,6 +25,8 @@ export async function drawChart(figure: HTMLElement, data: SeriesData, fallback:
       ariaDescription: `${data.series.length} series of up to ${points} points, ${data.yLabel ?? 'value'} against ${data.xLabel ?? 'index'}. The same numbers are in the table below.${omitted}`,
       xLabel: data.xLabel ?? 'index',
       yLabel: data.yLabel ?? 'value',
+      gaps: true,
+      wholeX: !data.x, // indices
     });
     // On a narrow screen the chart keeps a legible size and scrolls sideways (plots.css), so
     // keyboard users must be able to focus it then; the name tells them what they are on.

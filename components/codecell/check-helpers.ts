@@ -3,6 +3,8 @@
  * reader's function safely, and reading a returned matrix.
  * @module
  */
+import { prose } from '../runtime/definition.ts';
+import { describeError, errorSentence } from './errors.ts';
 import type { CheckReport } from './protocol.ts';
 
 /** A report from its items: passed when all are ok; the summary is the first failure, or `passText`. */
@@ -11,18 +13,25 @@ export function report(details: CheckReport['details'], passText: string): Omit<
   return { passed: !failed, summary: failed ? failed.text : passText, details };
 }
 
-/** Numbers in check messages: 4 decimals, or 3 significant digits when smaller. */
-export function fmt(x: number): string {
-  if (!Number.isFinite(x) || x === 0) return String(x);
-  return Math.abs(x) >= 1e-3 ? x.toFixed(4) : x.toPrecision(3);
-}
+/**
+ * Numbers in check messages are sentences, so they are written as the chapters write them: a
+ * minus sign (−0.5), powers of ten (3.75 × 10⁻⁴); see `prose`.
+ */
+export const num = prose;
 
-/** A reader's call, with its exception turned into a sentence. */
-export function attempt<T>(f: () => T): { value: T } | { error: string } {
+/** A number to two decimals (a kurtosis), in the same style: "−1.2", "0.04". */
+export const twoDecimals = (x: number): string => prose(Number(x.toFixed(2)));
+
+/**
+ * A reader's call, with its exception turned into the sentence a top-level error gets
+ * ("TypeError on line 4: …"): `sourceUrl` is the reader's module, whose stack frames give the
+ * line (errors.ts). Without it (a check run outside a code cell) the line is not known.
+ */
+export function attempt<T>(f: () => T, sourceUrl = ''): { value: T } | { error: string } {
   try {
     return { value: f() };
   } catch (e) {
-    return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    return { error: errorSentence(describeError(e, sourceUrl)) };
   }
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { REGULARIZERS, createRng, matrix, type Matrix, type RegularizerName } from '../../lib/index.ts';
-import { asGrid, attempt, fmt, report } from './check-helpers.ts';
+import { asGrid, attempt, num, report } from './check-helpers.ts';
 import type { Check } from './checks.ts';
 
 const ROWS = 4;
@@ -40,11 +40,11 @@ export function regularizerCheck(name: Extract<RegularizerName, 'l1' | 'l2'>, ti
     title,
     exportName: name,
     signature: `${name}(w: Matrix): { penalty: number; grad: Matrix }`,
-    run(fn) {
+    run(fn, sourceUrl) {
       const w = weights();
       const before = Float64Array.from(w.data);
       const want = REGULARIZERS[name](w);
-      const got = attempt(() => fn(w));
+      const got = attempt(() => fn(w), sourceUrl);
       if ('error' in got) return report([{ ok: false, text: `Your function threw: ${got.error}` }], '');
       const out = got.value as { penalty?: unknown; grad?: unknown } | null;
       if (typeof out !== 'object' || out === null) return report([{ ok: false, text: 'Return an object `{ penalty, grad }`.' }], '');
@@ -52,10 +52,10 @@ export function regularizerCheck(name: Extract<RegularizerName, 'l1' | 'l2'>, ti
       const untouched = w.data.every((v, i) => v === before[i]);
       items.push(untouched ? { ok: true, text: 'w is left unchanged.' } : { ok: false, text: 'Your function changed w: compute the gradient into a new matrix (e.g. `zeros(w.rows, w.cols)`).' });
       const p = Number(out.penalty);
-      if (typeof out.penalty === 'number' && close(p, want.penalty)) items.push({ ok: true, text: `Penalty ${fmt(p)} equals the engine's.` });
+      if (typeof out.penalty === 'number' && close(p, want.penalty)) items.push({ ok: true, text: `Penalty ${num(p)} equals the engine's.` });
       else {
         const slip = penaltySlips(before).find((s) => close(p, s.value) && !close(s.value, want.penalty));
-        items.push({ ok: false, text: `Your penalty is ${typeof out.penalty === 'number' ? fmt(p) : String(out.penalty)}, the engine's is ${fmt(want.penalty)}.${slip ? ` Yours is ${slip.text}.` : ''}` });
+        items.push({ ok: false, text: `Your penalty is ${typeof out.penalty === 'number' ? num(p) : String(out.penalty)}, the engine's is ${num(want.penalty)}.${slip ? ` Yours is ${slip.text}.` : ''}` });
       }
       items.push(gradItem(name, asGrid(out.grad), want.grad, before));
       return report(items, `Passed: your ${name} gives the engine's penalty and gradient on a 4 × 5 matrix (zeros included).`);
@@ -68,7 +68,7 @@ function gradItem(name: 'l1' | 'l2', g: ReturnType<typeof asGrid>, want: Matrix,
   if (g.rows !== ROWS || g.cols !== COLS) return { ok: false, text: `Your grad is ${g.rows} × ${g.cols}; it must be shaped like w, ${ROWS} × ${COLS}.` };
   const wrong = want.data.findIndex((v, i) => !close(Number(g.data[i]), v));
   if (wrong < 0) return { ok: true, text: 'Gradient equals the engine\'s, element by element.' };
-  const at = `at w = ${fmt(w[wrong])} your gradient is ${fmt(Number(g.data[wrong]))}, the engine's ${fmt(want.data[wrong])}`;
+  const at = `at w = ${num(w[wrong])} your gradient is ${num(Number(g.data[wrong]))}, the engine's ${num(want.data[wrong])}`;
   if (name === 'l1' && w[wrong] === 0) return { ok: false, text: `${at}: at 0 the engine takes sign(0) = 0 (any value in [−1, 1] is a subgradient; 0 leaves a zero weight where it is).` };
   const all = (f: (v: number) => number) => want.data.every((_, i) => close(Number(g.data[i]), f(w[i])));
   const hint = all((v) => v) ? ' Yours is w: the derivative of w² is 2w.'

@@ -18,8 +18,11 @@ export type Check = {
   exportName: string;
   /** The signature, for the message when the export is missing. */
   signature: string;
-  /** Compares the reader's function with the engine's. */
-  run(candidate: (...args: unknown[]) => unknown): Omit<CheckReport, 'title'>;
+  /**
+   * Compares the reader's function with the engine's. `sourceUrl` is the reader's module, so
+   * that an error their function throws names their line (see `attempt`).
+   */
+  run(candidate: (...args: unknown[]) => unknown, sourceUrl: string): Omit<CheckReport, 'title'>;
 };
 
 /** The registry. Add a check here and `<CodeCell check="…">` accepts its name. */
@@ -37,9 +40,10 @@ export const CHECK_NAMES: readonly string[] = Object.keys(CHECKS);
 
 /**
  * Runs check `name` on the reader's exports: the named export, else a default-exported function.
- * Any exception inside the check itself becomes a failed report, never a crash.
+ * Any exception inside the check itself becomes a failed report, never a crash. `sourceUrl`: the
+ * reader's module, for the line of an error (the run worker passes its own URL).
  */
-export function runCheck(name: string, exports: Record<string, unknown>): CheckReport {
+export function runCheck(name: string, exports: Record<string, unknown>, sourceUrl = ''): CheckReport {
   const check = CHECKS[name];
   if (!check) return { title: name, passed: false, summary: `There is no check named "${name}".`, details: [] };
   const candidate = exports[check.exportName] ?? exports.default;
@@ -52,7 +56,7 @@ export function runCheck(name: string, exports: Record<string, unknown>): CheckR
     };
   }
   try {
-    return { title: check.title, ...check.run(candidate as (...args: unknown[]) => unknown) };
+    return { title: check.title, ...check.run(candidate as (...args: unknown[]) => unknown, sourceUrl) };
   } catch (e) {
     return { title: check.title, passed: false, summary: `The check could not finish: ${e instanceof Error ? e.message : String(e)}`, details: [] };
   }

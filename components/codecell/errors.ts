@@ -15,6 +15,7 @@ const MAX_MESSAGE = 2_000;
  * sucrase keeps lines but not columns (removed types shift the rest of a line).
  */
 export function readerLine(stack: string, sourceUrl: string): number | undefined {
+  if (!sourceUrl) return undefined; // no module given (a check run outside a cell): no line
   for (const frame of stack.split('\n')) {
     const at = frame.lastIndexOf(`${sourceUrl}:`);
     if (at < 0) continue;

@@ -61,7 +61,7 @@ async function start(body: CellBody, options: RunOptions): Promise<void> {
     const returned = await body(exports, require);
     const value = returned !== undefined ? returned : await exports.default;
     const result = describeResult(value);
-    const check = options.check ? runCheck(options.check, exports) : undefined;
+    const check = options.check ? runCheck(options.check, exports, sourceUrl) : undefined;
     outcome = { type: 'done', result, ...(check && { check }), ms: performance.now() - t0, dropped: 0 };
   } catch (e) {
     outcome = { type: 'error', error: describeError(e, sourceUrl), ms: performance.now() - t0, dropped: 0 };

@@ -157,6 +157,22 @@ describe('code cell: running', () => {
     expect(await cell.locator('[data-output] details table tbody tr').count()).toBe(3);
   });
 
+  it('draws every finite value of a returned series, breaks it at the others and says which (not "diverged")', async () => {
+    const cell = page.locator(DEMO);
+    const y = [1, NaN, Infinity, 3, -Infinity, 2];
+    await setCode(cell, `export default [${y.map(String).join(', ')}];`);
+    expect((await run(cell)).status).toMatch(/^Done/);
+    const svg = cell.locator('[data-output] figure svg[role="img"]');
+    await svg.waitFor({ timeout: 10_000 });
+    const finite = y.filter(Number.isFinite).length;
+    expect(await svg.locator('circle').count()).toBe(finite);
+    const xTicks = (await svg.locator('g[font-variant="tabular-nums"]:not([text-anchor="end"]) text').allTextContents()).map((t) => Number(t.replace('−', '-')));
+    expect([Math.min(...xTicks), Math.max(...xTicks)]).toEqual([0, y.length - 1]);
+    const description = await svg.getAttribute('aria-description');
+    expect(description).toContain(`value is not finite at ${y.length - finite} of its ${y.length} points (not a number at x = 1; +∞ at x = 2; −∞ at x = 4)`);
+    expect(description).not.toMatch(/diverged/);
+  });
+
   it("names the reader's line of an error, and of a syntax error with its column", async () => {
     const cell = page.locator(DEMO);
     await setCode(cell, "import { createRng } from 'lib';\nconst rng: { normal(): number } = createRng(1);\nconst w = (null as unknown as number[]).length;");
@@ -185,10 +201,19 @@ describe('code cell: running', () => {
     const he = (variance: string) => `import { zeros, type Matrix, type Rng } from 'lib';\nexport function heNormal(fanIn: number, fanOut: number, rng: Rng): Matrix {\n  const w = zeros(fanIn, fanOut);\n  for (let i = 0; i < w.data.length; i++) w.data[i] = rng.normal() * Math.sqrt(${variance});\n  return w;\n}`;
     await setCode(cell, he('1 / fanIn'));
     expect((await run(cell)).status).toMatch(/The check found a difference/);
-    expect(await cell.locator('[data-check-report]').innerText()).toMatch(/He normal's is 0\.0200 \(= 2\/fanIn with fanIn = 100.*did you use 1\/fanIn\?/s);
+    expect(await cell.locator('[data-check-report]').innerText()).toMatch(/He normal's is 0\.02 \(= 2\/fanIn with fanIn = 100.*did you use 1\/fanIn\?/s);
     await setCode(cell, he('2 / fanIn'));
     expect((await run(cell)).status).toMatch(/The check passed\./);
     expect(await cell.locator('[data-check-report]').getAttribute('data-check-report')).toBe('passed');
+  });
+
+  it("names the reader's line when their function throws during the check, as at top level", async () => {
+    const cell = page.locator(SANDBOX);
+    const code = `import { zeros, type Matrix, type Rng } from 'lib';\nexport function heNormal(fanIn: number, fanOut: number, rng: Rng): Matrix {\n  const w = zeros(fanIn, fanOut);\n  const table = undefined as unknown as number[][];\n  w.data[0] = table[0][0] * rng.normal();\n  return w;\n}`;
+    const line = code.split('\n').findIndex((l) => l.includes('table[0][0]')) + 1;
+    await setCode(cell, code);
+    expect((await run(cell)).status).toMatch(/The check found a difference/);
+    expect(await cell.locator('[data-check-report]').innerText()).toMatch(new RegExp(`Your function threw for fanIn = 100, fanOut = 200: TypeError on line ${line}: Cannot read properties of undefined`));
   });
 });
 

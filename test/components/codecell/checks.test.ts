@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, CHECK_NAMES, runCheck } from '../../../components/codecell/checks.ts';
 import { moments } from '../../../components/codecell/check-initializer.ts';
+import { LINES_BEFORE_CODE } from '../../../components/codecell/wrapper.ts';
 import { INITIALIZERS, REGULARIZERS, createRng, matrix, zeros, type Matrix, type Rng } from '../../../lib/index.ts';
 
 /** N(0, variance) or U(−b, b) weights, drawn here with the rng, as a reader would write them. */
@@ -62,7 +63,7 @@ describe('initializer checks', () => {
   it('names 1/fanIn when the variance is half of He\'s', () => {
     const r = runCheck('heNormal', { heNormal: normalWith((fanIn) => 1 / fanIn) });
     expect(r.passed).toBe(false);
-    expect(r.summary).toMatch(/Your variance is 0\.01\d\d, He normal's is 0\.0200 \(= 2\/fanIn with fanIn = 100, fanOut = 200\)\. It matches 1\/fanIn at both sizes: did you use 1\/fanIn\?/);
+    expect(r.summary).toMatch(/Your variance is 0\.01\d*, He normal's is 0\.02 \(= 2\/fanIn with fanIn = 100, fanOut = 200\)\. It matches 1\/fanIn at both sizes: did you use 1\/fanIn\?/);
   });
 
   it("names Glorot's formula when fanOut was used too", () => {
@@ -109,6 +110,49 @@ describe('initializer checks', () => {
   });
 });
 
+describe('initializer checks: the mean is judged by the spread of the draws themselves', () => {
+  /**
+   * N(shift, factor × 2/fanIn) draws from a stream of their own, seeded from the rng the check
+   * gives (so the check's seed test still passes) and from `seed`: each seed is a new sample.
+   */
+  const drawsWith = (factor: number, shift: number, seed: number) => (fanIn: number, fanOut: number, rng: Rng): Matrix => {
+    const own = createRng(seed * 7919 + Math.floor(rng.uniform() * 1e6));
+    const sd = Math.sqrt((factor * 2) / fanIn);
+    const w = zeros(fanIn, fanOut);
+    for (let i = 0; i < w.data.length; i++) w.data[i] = shift * sd + own.normal() * sd;
+    return w;
+  };
+  const failures = (r: ReturnType<typeof runCheck>) => r.details.filter((d) => !d.ok).map((d) => d.text);
+  const SEEDS = Array.from({ length: 20 }, (_, k) => k + 1);
+
+  it('centred draws with the wrong variance are told about their variance, never their mean (20 samples each)', () => {
+    for (const factor of [1 / 8, 8, 32]) {
+      for (const seed of SEEDS) {
+        const r = runCheck('heNormal', { heNormal: drawsWith(factor, 0, seed) });
+        expect(r.summary, `factor ${factor}, seed ${seed}`).toMatch(/^Your variance is/);
+        expect(failures(r).filter((t) => /mean|cent(er|re)/i.test(t)), `factor ${factor}, seed ${seed}`).toEqual([]);
+      }
+    }
+  });
+
+  it('the reported case: He normal scaled by √(2/fanOut) is told its variance, not its centre', () => {
+    const r = runCheck('heNormal', { heNormal: normalWith((_, fanOut) => 2 / fanOut) });
+    expect(r.summary).toMatch(/did you use 2\/fanOut\?/);
+    expect(failures(r).join(' ')).not.toMatch(/mean|center/i);
+  });
+
+  it('draws off centre by a tenth of their spread are told to center, whatever their variance (20 samples each)', () => {
+    // A tenth of a standard deviation is 14 standard errors of the mean of 20,000 draws.
+    for (const factor of [1, 8]) {
+      for (const seed of SEEDS) {
+        const texts = failures(runCheck('heNormal', { heNormal: drawsWith(factor, 0.1, seed) }));
+        expect(texts.filter((t) => /^Your mean is .*center the draws on 0\.$/.test(t)), `factor ${factor}, seed ${seed}`).toHaveLength(2);
+        expect(texts.some((t) => t.startsWith('Your variance')), `factor ${factor}, seed ${seed}`).toBe(factor !== 1);
+      }
+    }
+  });
+});
+
 describe('regularizer checks', () => {
   const sumSq = (w: Matrix) => w.data.reduce((t, v) => t + v * v, 0);
   const gradOf = (w: Matrix, f: (v: number) => number) => matrix(w.rows, w.cols, Array.from(w.data, f));
@@ -132,6 +176,47 @@ describe('regularizer checks', () => {
   it('notices w changed in place', () => {
     const r = runCheck('l2', { l2: (w: Matrix) => { const penalty = sumSq(w); for (let i = 0; i < w.data.length; i++) w.data[i] *= 2; return { penalty, grad: w }; } });
     expect(r.summary).toMatch(/changed w/);
+  });
+});
+
+describe("an error in the reader's function during a check", () => {
+  // The run worker's module: its line N + LINES_BEFORE_CODE is the reader's line N (wrapper.ts).
+  const MODULE = 'blob:http://127.0.0.1:4321/6f1c0d1e-2a3b-4c5d-8e9f-001122334455';
+  const readerLine = 4;
+  /** Throws as V8 would from the reader's line 4, called by the runtime. */
+  const thrower = () => {
+    const e = new TypeError("Cannot read properties of undefined (reading '0')");
+    e.stack = [
+      `TypeError: ${e.message}`,
+      `    at heNormal (${MODULE}:${readerLine + LINES_BEFORE_CODE}:17)`,
+      '    at attempt (http://127.0.0.1:4321/_astro/runtime-abc.js:1:2345)',
+    ].join('\n');
+    throw e;
+  };
+
+  it.each(CHECK_NAMES)('%s names the line, as an error at top level does', (name) => {
+    const r = runCheck(name, { [CHECKS[name].exportName]: thrower }, MODULE);
+    expect(r.passed).toBe(false);
+    expect(r.summary).toMatch(new RegExp(`^Your function threw.*: TypeError on line ${readerLine}: Cannot read properties of undefined`));
+  });
+});
+
+describe('numbers in check messages', () => {
+  it('are written as sentences write them: a minus sign (U+2212), powers of ten, never "-0.0004" or "e-4"', () => {
+    const l2Slip = (w: Matrix) => ({ penalty: w.data.reduce((t, v) => t + v * v, 0) / 2, grad: matrix(w.rows, w.cols, Array.from(w.data)) });
+    const runs = [
+      runCheck('heNormal', { heNormal: normalWith((_, fanOut) => 2 / fanOut) }),
+      runCheck('heNormal', { heNormal: uniformWith((fanIn) => Math.sqrt(6 / fanIn)) }),
+      runCheck('heUniform', { heUniform: uniformWith((fanIn) => Math.sqrt(2 / fanIn)) }),
+      runCheck('glorotNormal', { glorotNormal: INITIALIZERS.glorotNormal }),
+      runCheck('l2', { l2: l2Slip }),
+      runCheck('l1', { l1: (w: Matrix) => ({ penalty: -1, grad: matrix(w.rows, w.cols, Array.from(w.data, (v) => -2 * v)) }) }),
+    ];
+    const texts = runs.flatMap((r) => [r.summary, ...r.details.map((d) => d.text)]);
+    for (const t of texts) expect(t).not.toMatch(/-\d|\de[+-]?\d/);
+    // The runs above do print negative and small numbers, so the rule was put to the test.
+    expect(texts.filter((t) => /−\d/.test(t)).length).toBeGreaterThan(2);
+    expect(texts.some((t) => /\d × 10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/.test(t))).toBe(true);
   });
 });
 

@@ -20,6 +20,7 @@ describe.each(BAD)('fed %s', (v) => {
     for (const bad of spoiled(ys, v)) {
       for (const logY of [false, true]) {
         clean(renderSvgString(lineChart, [{ name: 'a', x: xs, y: bad, lo: bad, hi: ys }, { name: 'b', x: bad, y: ys }], { ...A, logY }));
+        clean(renderSvgString(lineChart, [{ name: 'a', x: xs, y: bad, lo: bad, hi: ys }, { name: 'b', x: bad, y: ys }], { ...A, logY, gaps: true }));
       }
     }
   });
@@ -124,5 +125,67 @@ describe('cutting and marking', () => {
     const svg = heatmapWithPoints({ grid: { ...d.grid, values }, points: { ...d.points!, x } }, { ...A, document: doc() });
     expect(svg.getAttribute('aria-description')).toContain('2 of 36 grid cells are not finite and are left blank.');
     expect(svg.getAttribute('aria-description')).toContain('1 points with non-finite coordinates or no class are not drawn.');
+  });
+});
+
+describe('breaking a series at its gaps (numbers that are not a training run, e.g. a code cell\'s)', () => {
+  const node = (svg: Element, selector: string) => Array.from(svg.querySelectorAll(selector));
+  const indices = (y: number[]) => y.map((_, i) => i);
+  /** x axis: each tick label's value and its pixel, read from the chart's own bottom axis. */
+  const xAxis = (svg: Element) => new Map(node(svg, 'g[font-variant="tabular-nums"] text')
+    .filter((t) => t.parentElement!.getAttribute('text-anchor') !== 'end')
+    .map((t) => [Number(t.textContent!.replace('−', '-')), Number(t.getAttribute('transform')!.match(/-?[\d.]+/)![0])]));
+  /** The points of the series' line paths (stroke in the first series colour). */
+  const linePoints = (svg: Element) => node(svg, 'g[stroke-linejoin] path').flatMap((p) => p.getAttribute('d')!.match(/[ML]-?[\d.]+,-?[\d.]+/g) ?? []);
+  const finiteAt = (y: number[]) => indices(y).filter((i) => Number.isFinite(y[i]));
+  const badAt = (y: number[]) => indices(y).filter((i) => !Number.isFinite(y[i]));
+
+  it('draws every finite value of [1, 2, 3, NaN, 5, 6], breaks the line at the NaN and marks it', () => {
+    const y = [1, 2, 3, NaN, 5, 6];
+    const svg = lineChart([{ name: 'value', x: indices(y), y }], { ...A, gaps: true, document: doc() });
+    expect(linePoints(svg)).toHaveLength(finiteAt(y).length);
+    expect(node(svg, 'g[stroke-linejoin] path')).toHaveLength(2);
+    const axis = xAxis(svg);
+    expect(node(svg, 'g[stroke-dasharray] line').map((l) => Number(l.getAttribute('x1')))).toEqual(badAt(y).map((i) => axis.get(i)));
+    expect(node(svg, 'text').some((t) => t.textContent === 'not finite')).toBe(true);
+    expect(svg.getAttribute('aria-description')).toContain('value is not finite at 1 of its 6 points (not a number at x = 3): the line is broken there');
+  });
+
+  it('draws the lone finite values of [1, NaN, ∞, 3, −∞, 2] as dots, on an x axis from 0 to 5, and names each non-finite value', () => {
+    const y = [1, NaN, Infinity, 3, -Infinity, 2];
+    const svg = lineChart([{ name: 'value', x: indices(y), y }], { ...A, gaps: true, wholeX: true, document: doc() });
+    const axis = xAxis(svg);
+    expect(Math.min(...axis.keys())).toBe(0);
+    expect(Math.max(...axis.keys())).toBe(y.length - 1);
+    expect(node(svg, 'circle').map((c) => Number(c.getAttribute('cx')))).toEqual(finiteAt(y).map((i) => axis.get(i)));
+    expect(node(svg, 'g[stroke-dasharray] line').map((l) => Number(l.getAttribute('x1')))).toEqual(badAt(y).map((i) => axis.get(i)));
+    expect(svg.getAttribute('aria-description')).toContain('value is not finite at 3 of its 6 points (not a number at x = 1; +∞ at x = 2; −∞ at x = 4)');
+  });
+
+  it('counts what a long list of gaps leaves unnamed, and says when nothing at all can be drawn', () => {
+    const y = Array.from({ length: 200 }, (_, i) => (i % 7 === 3 ? NaN : Math.sin(i)));
+    const many = lineChart([{ name: 'value', x: indices(y), y }], { ...A, gaps: true, document: doc() });
+    const bad = badAt(y).length;
+    expect(many.getAttribute('aria-description')).toContain(`value is not finite at ${bad} of its 200 points`);
+    expect(many.getAttribute('aria-description')).toMatch(new RegExp(`and ${bad - 12} more\\)`));
+    const none = lineChart([{ name: 'value', x: [0, 1], y: [NaN, Infinity] }], { ...A, gaps: true, document: doc() });
+    expect(none.getAttribute('aria-description')).toContain('value is not finite at 2 of its 2 points (not a number at x = 0; +∞ at x = 1): it is not drawn.');
+  });
+
+  it('tells a value too large to draw, and one a log scale cannot show, from a value that is not finite', () => {
+    const y = [1, 1e301, NaN, 2, 0, 3];
+    const svg = lineChart([{ name: 'value', x: indices(y), y }], { ...A, gaps: true, logY: true, document: doc() });
+    const said = svg.getAttribute('aria-description')!;
+    expect(said).toContain('value is not finite at 1 of its 6 points (not a number at x = 2): the line is broken there');
+    expect(said).toContain('value is too large to draw (beyond ±10³⁰⁰) at x = 1;');
+    expect(said).toContain('value is 0 or less at x = 4, which a log scale cannot show;');
+    expect(node(svg, 'g[stroke-dasharray] line')).toHaveLength(3);
+  });
+
+  it('leaves a training chart as it was: without `gaps`, the same series stops at its first NaN', () => {
+    const y = [1, 2, 3, NaN, 5, 6];
+    const svg = lineChart([{ name: 'value', x: indices(y), y }], { ...A, document: doc() });
+    expect(linePoints(svg)).toHaveLength(y.findIndex(Number.isNaN));
+    expect(svg.getAttribute('aria-description')).toContain('(diverged)');
   });
 });
