@@ -28,9 +28,16 @@ const site = servedSite();
 /** `s` as a literal piece of a regular expression. */
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Where a word may start and end: not inside a run of letters and digits, nor at a script that a
+ * formula's plain text attaches with _ or ^ (the “in” of n_in is part of a symbol, not a word).
+ */
+const START = '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][_^])';
+const END = '(?![\\p{L}\\p{N}]|[_^][\\p{L}\\p{N}])';
+
 /** `word` stands in `text` as a word of its own (any case; punctuation around it is fine). */
 function hasWord(text: string, word: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${literal(word)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+  return new RegExp(`${START}${literal(word)}${END}`, 'iu').test(text);
 }
 /**
  * Some word of `text` is another form of `word`: the same English stem by Porter's algorithm, the
@@ -39,7 +46,7 @@ function hasWord(text: string, word: string): boolean {
 function hasForm(text: string, word: string): boolean {
   const stem = (w: string) => (w.length >= 3 ? stemmer(w.toLowerCase()) : '')
   const s = stem(word);
-  return s.length >= 3 && (text.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => stem(w) === s);
+  return s.length >= 3 && (text.match(/[\p{L}\p{N}]+(?:[_^][\p{L}\p{N}]+)*/gu) ?? []).some((w) => stem(w) === s);
 }
 /** How `text` holds `word`, as the search page words it: “gradients”, a form of “gradients”, a word starting with “grad”. */
 function held(text: string, word: string): string | undefined {
@@ -49,7 +56,7 @@ function held(text: string, word: string): string | undefined {
 }
 /** Some word of `text` starts with `start`. */
 function startsWord(text: string, start: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${literal(start)}`, 'iu').test(text);
+  return new RegExp(`${START}${literal(start)}`, 'iu').test(text);
 }
 const chapters = (n: number) => (n === 1 ? '1 chapter' : `${n} chapters`);
 
@@ -104,7 +111,7 @@ async function searchFor(page: PwPage, query: string, expectResults = true): Pro
  */
 function shortWordTrap(indexed: Map<string, string>): string {
   const texts = [...indexed.values()];
-  const candidates = [...new Set(texts.flatMap((t) => (t.match(/(?<![\p{L}\p{N}])\p{L}{2}(?![\p{L}\p{N}])/gu) ?? []).map((x) => x.toLowerCase())))].sort();
+  const candidates = [...new Set(texts.flatMap((t) => (t.match(new RegExp(`${START}\\p{L}{2}${END}`, 'gu')) ?? []).map((x) => x.toLowerCase())))].sort();
   const word = candidates.find((c) => texts.some((t) => hasWord(t, c)) && texts.some((t) => !hasWord(t, c) && startsWord(t, c)));
   if (!word) throw new Error('no two-letter word is a whole word on one page and only the start of longer words on another');
   return word;
