@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './src/plugins/rehype-katex-strict.mjs';
+import rehypeKatexSearchText from './src/plugins/rehype-katex-search-text.mjs';
 import remarkJsxWhere from './src/plugins/remark-jsx-where.mjs';
 import rehypeFocusablePre from './src/plugins/rehype-focusable-pre.mjs';
 import pagefind from './src/plugins/pagefind-integration.mjs';
@@ -31,7 +32,7 @@ export default defineConfig({
     syntaxHighlight: 'prism',
     processor: unified({
       remarkPlugins: [remarkMath, [remarkJsxWhere, { widgets: Object.keys(SPECS) }]],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeFocusablePre],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeKatexSearchText, rehypeFocusablePre],
     }),
   },
   security: {

@@ -2,11 +2,11 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 /**
- * Left out of the index: KaTeX's TeX-source annotation and its visual rendering (aria-hidden), both
- * copies of the MathML; and a widget's controls, buttons and data tables, whose option lists and
- * cells would run together into one word in an excerpt. Captions and status lines stay.
+ * Left out of the index: a widget's controls, buttons and data tables, whose option lists and
+ * cells would run together into one word in an excerpt. Captions and status lines stay. Formulas
+ * mark their own renderings as not indexed (rehype-katex-search-text.mjs).
  */
-export const NOT_INDEXED = ['.katex-mathml annotation', '.katex-html', '[data-controls]', '[data-widget] button', '[data-widget] details'];
+export const NOT_INDEXED = ['[data-controls]', '[data-widget] button', '[data-widget] details'];
 
 /**
  * Builds the offline full-text search index over the built site after every `astro build`.
@@ -20,8 +20,8 @@ export default function pagefindIntegration() {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        // KaTeX writes each formula three times (MathML, its TeX source, the visible glyphs); only
-        // the MathML, what screen readers read, is indexed, so an excerpt never shows TeX source.
+        // KaTeX writes each formula three times (MathML, its TeX source, the visible glyphs); none
+        // of them is indexed, but a plain-text form that reads right in an excerpt is.
         const { index, errors } = await pagefind.createIndex({ excludeSelectors: NOT_INDEXED });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const added = await index.addDirectory({ path: site });

@@ -38,13 +38,14 @@ function bare(word: string): string {
 
 /**
  * The query's words as typed, without punctuation, Pagefind's quotes or repeats: a word is a run of
- * letters and digits, with apostrophes and hyphens inside it (“Glorot’s”, “fan-in”); anything else
- * separates words, so “<script>” is the word “script” and “alert(1)” the words “alert” and “1”.
+ * letters and digits, with apostrophes, hyphens and underscores inside it (“Glorot’s”, “fan-in”,
+ * “n_in”); anything else separates words, so “<script>” is the word “script” and “alert(1)” the
+ * words “alert” and “1”.
  */
 export function queryWords(query: string): string[] {
   const seen = new Set<string>();
   const words: string[] = [];
-  for (const raw of query.normalize('NFC').split(/[^\p{L}\p{N}\p{M}'’-]+/u)) {
+  for (const raw of query.normalize('NFC').split(/[^\p{L}\p{N}\p{M}'’_-]+/u)) {
     const word = bare(raw);
     if (!word || seen.has(fold(word))) continue;
     seen.add(fold(word));
@@ -54,12 +55,19 @@ export function queryWords(query: string): string[] {
 }
 
 /**
+ * A part of a word: letters and digits, with the subscripts and superscripts a formula's plain text
+ * attaches by _ or ^ (“n_in”, “w_ij²”). A script names a symbol, so the “in” of n_in is not the word “in”.
+ */
+const PART = /[\p{L}\p{N}]+(?:[_^][\p{L}\p{N}]+)*/gu;
+
+/**
  * The forms a word of the text is found by, folded: the whole word, its parts between punctuation
- * (“rng.normal(),” → rng, normal; “engine’s” → engine, s) and those parts run together (“fan-in” → fanin).
+ * (“rng.normal(),” → rng, normal; “engine’s” → engine, s; “U(±√(1/n_in))” → u, 1, n_in) and those
+ * parts run together (“fan-in” → fanin).
  */
 function forms(word: string): string[] {
   const whole = bare(fold(word));
-  const parts = whole.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const parts = whole.match(PART) ?? [];
   return [whole, ...parts, parts.join('')];
 }
 

@@ -6,12 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { NUMBERS } from '../../components/numbers.ts';
 import { SPECS } from '../../components/widgets/specs.ts';
-import { distFiles, fileForPath, pages, parsePage, ROOT } from '../helpers/dist.ts';
+import { fileForPath, indexedPages, pages, parsePage, ROOT } from '../helpers/dist.ts';
+import { formulasOf, symbols } from '../helpers/formulas.ts';
 import { codeOf, importsOf } from '../helpers/imports.ts';
 import { PROSE_NUMBER } from '../helpers/prose-number.ts';
 
@@ -26,13 +26,6 @@ function visibleText(doc: Document): string {
   return body.textContent ?? '';
 }
 
-/** Pagefind's stored text of every indexed page (fragments are gzipped "pagefind_dcd" + JSON). */
-function indexedPages(): { url: string; content: string }[] {
-  return distFiles('.pf_fragment').map((file) => {
-    const text = gunzipSync(readFileSync(file)).toString('utf8');
-    return JSON.parse(text.slice(text.indexOf('{')));
-  });
-}
 
 describe.each(PAGES.map((p) => [p.path, p] as const))('page %s', (_path, page) => {
   it('shows no stray Markdown backtick outside code', () => {
@@ -78,7 +71,49 @@ describe('the search index', () => {
     expect(tex.filter((t) => p.content.includes(t))).toEqual([]);
     expect(p.content).not.toMatch(/\\(frac|mathcal|operatorname|text|sqrt|big)\b/);
   });
+
+  it('has formulas whose MathML text misreads them (roots dropped, subscripts run together)', () => {
+    const misread = indexed.flatMap((p) => formulasOf(parsePage(fileForPath(p.url)!))).filter((f) => f.mathml !== f.linear);
+    expect(misread.length).toBeGreaterThan(0);
+  });
+
+  it.each(indexed.map((p) => [p.url, p] as const))('%s holds every formula as plain text with its roots, fractions and subscripts, never as its MathML text', (url, p) => {
+    const doc = parsePage(fileForPath(url)!);
+    const formulas = formulasOf(doc);
+    // Where a misreading may rightly stand: “1/√2” reads “1/2” in MathML, and 1/2 is also a formula of its own.
+    const rightful = [textOutsideFormulas(doc.body), ...formulas.map((f) => f.linear)];
+    for (const f of formulas) {
+      const at = `the formula whose MathML reads “${f.mathml}”`;
+      expect(f.linear, `${at} has a plain-text form`).not.toBe('');
+      expect(symbols(f.linear), `${at}: its letters and digits, in order`).toBe(symbols(f.mathml));
+      expect(occurrences(f.linear, '√'), `${at} as “${f.linear}”: a √ per root`).toBe(f.roots);
+      expect(occurrences(f.linear, '/'), `${at} as “${f.linear}”: a / per fraction`).toBe(occurrences(f.mathml, '/') + f.fractions);
+      expect(occurrences(f.linear, '_'), `${at} as “${f.linear}”: a _ per subscript`).toBeGreaterThanOrEqual(f.subscripts);
+      expect(p.content, `${at} is indexed as “${f.linear}”`).toContain(f.linear);
+      if (f.mathml === f.linear) continue;
+      const allowed = rightful.reduce((n, text) => n + standing(text, f.mathml), 0);
+      expect(standing(p.content, f.mathml), `${at} is indexed run together`).toBeLessThanOrEqual(allowed);
+    }
+  });
 });
+
+/** How many times `part` occurs in `text`. */
+function occurrences(text: string, part: string): number {
+  return text.split(part).length - 1;
+}
+
+/** How many times `part` occurs in `text` with no letter or digit joined to either end. */
+function standing(text: string, part: string): number {
+  const literal = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.match(new RegExp(`(?<![\\p{L}\\p{N}])${literal}(?![\\p{L}\\p{N}])`, 'gu'))?.length ?? 0;
+}
+
+/** The text of `node` outside formulas, scripts and styles, its pieces set apart by spaces. */
+function textOutsideFormulas(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  if (node.nodeType === 1 && (node as Element).matches('.katex, script, style')) return '';
+  return [...node.childNodes].map(textOutsideFormulas).join(' ');
+}
 
 /** Components the chapters import (`import X from '../../components/X.astro'`): name → the chapters using it. */
 function chapterComponents(): Map<string, string[]> {

@@ -8,7 +8,8 @@ import type { Page as PwPage } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { stemmer } from 'stemmer';
 import { watchedContext } from '../helpers/browser.ts';
-import { pages, parsePage, type Page } from '../helpers/dist.ts';
+import { indexedPages, pages, parsePage, type Page } from '../helpers/dist.ts';
+import { formulasOf, symbols, type Formula } from '../helpers/formulas.ts';
 import { servedSite } from '../helpers/site.ts';
 import { distinctiveWord, distinctiveWords, proseOf } from '../helpers/words.ts';
 
@@ -27,9 +28,16 @@ const site = servedSite();
 /** `s` as a literal piece of a regular expression. */
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Where a word may start and end: not inside a run of letters and digits, nor at a script that a
+ * formula's plain text attaches with _ or ^ (the “in” of n_in is part of a symbol, not a word).
+ */
+const START = '(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][_^])';
+const END = '(?![\\p{L}\\p{N}]|[_^][\\p{L}\\p{N}])';
+
 /** `word` stands in `text` as a word of its own (any case; punctuation around it is fine). */
 function hasWord(text: string, word: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${literal(word)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+  return new RegExp(`${START}${literal(word)}${END}`, 'iu').test(text);
 }
 /**
  * Some word of `text` is another form of `word`: the same English stem by Porter's algorithm, the
@@ -38,7 +46,7 @@ function hasWord(text: string, word: string): boolean {
 function hasForm(text: string, word: string): boolean {
   const stem = (w: string) => (w.length >= 3 ? stemmer(w.toLowerCase()) : '')
   const s = stem(word);
-  return s.length >= 3 && (text.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => stem(w) === s);
+  return s.length >= 3 && (text.match(/[\p{L}\p{N}]+(?:[_^][\p{L}\p{N}]+)*/gu) ?? []).some((w) => stem(w) === s);
 }
 /** How `text` holds `word`, as the search page words it: “gradients”, a form of “gradients”, a word starting with “grad”. */
 function held(text: string, word: string): string | undefined {
@@ -48,7 +56,7 @@ function held(text: string, word: string): string | undefined {
 }
 /** Some word of `text` starts with `start`. */
 function startsWord(text: string, start: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${literal(start)}`, 'iu').test(text);
+  return new RegExp(`${START}${literal(start)}`, 'iu').test(text);
 }
 const chapters = (n: number) => (n === 1 ? '1 chapter' : `${n} chapters`);
 
@@ -103,7 +111,7 @@ async function searchFor(page: PwPage, query: string, expectResults = true): Pro
  */
 function shortWordTrap(indexed: Map<string, string>): string {
   const texts = [...indexed.values()];
-  const candidates = [...new Set(texts.flatMap((t) => (t.match(/(?<![\p{L}\p{N}])\p{L}{2}(?![\p{L}\p{N}])/gu) ?? []).map((x) => x.toLowerCase())))].sort();
+  const candidates = [...new Set(texts.flatMap((t) => (t.match(new RegExp(`${START}\\p{L}{2}${END}`, 'gu')) ?? []).map((x) => x.toLowerCase())))].sort();
   const word = candidates.find((c) => texts.some((t) => hasWord(t, c)) && texts.some((t) => !hasWord(t, c) && startsWord(t, c)));
   if (!word) throw new Error('no two-letter word is a whole word on one page and only the start of longer words on another');
   return word;
@@ -127,6 +135,32 @@ function apartPair(indexed: Map<string, string>): [{ path: string; word: string 
   }
   throw new Error(`no two chapters have distinctive words that never meet on a page: ${JSON.stringify(picks)}`);
 }
+
+/**
+ * Formulas of the chapters with a root, fraction or subscript, which their MathML text loses, and a
+ * word of the page's text right beside them that no other word of the chapter's indexed text holds
+ * (as itself, another form or the start of a longer word): the chapter's excerpt for that word can
+ * only be the one around the formula. Read from the built pages and Pagefind's stored text.
+ */
+function formulaNeighbours(): { path: string; word: string; formula: Formula }[] {
+  const indexed = indexedPages();
+  return CHAPTERS.flatMap((chapter) => {
+    const p = indexed.find((i) => i.url === chapter.path);
+    const tokens = `${p?.content ?? ''} ${p?.meta.title ?? ''}`.split(/\s+/);
+    const once = (word: string) => tokens.filter((t) => held(t, word)).length === 1;
+    return formulasOf(parsePage(chapter.file))
+      .filter((f) => f.roots + f.fractions + f.subscripts > 0)
+      .flatMap((formula) => {
+        const word = [formula.before, formula.after].find((w) => w.length >= 4 && once(w));
+        return word ? [{ path: chapter.path, word, formula }] : [];
+      });
+  });
+}
+
+/** How many times `part` occurs in `text`. */
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+const NEIGHBOURS = formulaNeighbours();
 
 describe('search', () => {
   it('the build has chapters to search', () => {
@@ -266,6 +300,47 @@ describe('search', () => {
       expect(has.length, `${item.path} has neither word`).toBe(1);
       expect(item.note).toBe(`Has ${held(text, has[0])}; not “${lacks[0]}”.`);
     }
+  });
+
+  it('finds formulas with a word beside them, so the next test has excerpts to read', () => {
+    expect(NEIGHBOURS.length, 'formulas with a root, fraction or subscript, beside a word found nowhere else').toBeGreaterThan(0);
+  });
+
+  it.each(NEIGHBOURS.map((n) => [n.word, n.formula.mathml, n.path, n.formula] as const))('a search for “%s” shows the formula beside it (MathML text “%s”) with its roots, fractions and subscripts', async (word, _mathml, path, formula) => {
+    const w = await watchedContext(site.browser, site.origin);
+    const page = await w.context.newPage();
+    const { items, status } = await searchFor(page, word);
+    await w.context.close();
+    const item = items.find((i) => i.path === path);
+    expect(item, `${path} listed for “${word}” (status: “${status}”)`).toBeDefined();
+    expect(item!.marks.some((m) => hasWord(m, word)), `marked ${JSON.stringify(item!.marks)}`).toBe(true);
+    // The formula as the excerpt shows it: from the word towards the formula, the words that hold
+    // as many letters and digits as the formula has.
+    const shown = item!.excerpt.split(' ');
+    const step = word === formula.before ? 1 : -1;
+    const taken: string[] = [];
+    for (let i = shown.findIndex((t) => hasWord(t, word)) + step; i >= 0 && i < shown.length && symbols(taken.join('')).length < symbols(formula.mathml).length; i += step) {
+      if (step > 0) taken.push(shown[i]);
+      else taken.unshift(shown[i]);
+    }
+    const text = taken.join(' ');
+    // Every letter and digit of the formula in order, a √ per root, a / per fraction, a _ per subscript.
+    expect(symbols(text), `the formula shown as “${text}”`).toBe(symbols(formula.mathml));
+    expect(occurrences(text, '√'), `roots in “${text}”`).toBe(formula.roots);
+    expect(occurrences(text, '/'), `fractions in “${text}”`).toBe(occurrences(formula.mathml, '/') + formula.fractions);
+    expect(occurrences(text, '_'), `subscripts in “${text}”`).toBeGreaterThanOrEqual(formula.subscripts);
+  });
+
+  it.each(CHAPTERS.map((c) => [c.path] as const))('%s shows each formula once: its plain text for the index has no box, so it is neither seen nor read out', async (path) => {
+    const w = await watchedContext(site.browser, site.origin);
+    const page = await w.context.newPage();
+    await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
+    const formulas = await page.locator('.katex').count();
+    const shown = await page.locator('[data-math-text]').evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).map((el) => el.textContent));
+    const plain = await page.locator('.katex [data-math-text]').count();
+    await w.context.close();
+    expect(plain, 'a plain-text form in every formula').toBe(formulas);
+    expect(shown).toEqual([]);
   });
 
   it('the header search form on the home page leads to results', async () => {

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 
 /** Absolute path of the project root and of `dist/`. */
@@ -106,4 +107,15 @@ export function fileForPath(pathname: string): string | undefined {
   if (!target.startsWith(DIST)) return undefined;
   const candidates = decoded.endsWith('/') ? [join(target, 'index.html')] : [target, join(target, 'index.html')];
   return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+/** One page as Pagefind indexed it: its URL, the text it stored and the title it shows. */
+export type IndexedPage = { url: string; content: string; meta: { title?: string } };
+
+/** Pagefind's stored text of every indexed page (fragments are gzipped "pagefind_dcd" + JSON). */
+export function indexedPages(): IndexedPage[] {
+  return distFiles('.pf_fragment').map((file) => {
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    return JSON.parse(text.slice(text.indexOf('{')));
+  });
 }

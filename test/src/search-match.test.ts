@@ -40,4 +40,21 @@ describe('search-match', () => {
     expect(check('the variance grows', 'variable').hits).toEqual([undefined]);
     expect(partialNote(['networks', 'variable'], check('networks of variance', 'networks variable'))).toBe('Has “networks”; not “variable”.');
   });
+
+  it('a formula’s scripts are not words: the “in” of n_in is not the word “in”, nor the “out” of n_out', () => {
+    // Formulas reach the index as plain text (src/plugins/math-text.mjs), one word each.
+    expect(check('U(±√(1/n_in)) and 2/(n_in+n_out)', 'in').hits).toEqual([undefined]);
+    expect(check('U(±√(6/(n_in+n_out)))', 'out').hits).toEqual([undefined]);
+    expect(check('a layer with n_in inputs', 'in').hits).toEqual([undefined]);
+    // The symbol itself, and the names a formula uses, are found.
+    expect(check('U(±√(1/n_in))', 'n_in').hits).toEqual(['word']);
+    expect(check('n·Var(W)=1 and 2/fanIn', 'var fanIn').hits).toEqual(['word', 'word']);
+  });
+
+  it('the words next to a formula match whole, and the excerpt marks them, not the formula', () => {
+    const words = wordsOf('Derive Var(z^(l))=n_in·Var(W)·E[(a^(l−1))²]. and from it the weights in a layer');
+    const m = matchText(words, '', queryWords('derive in'));
+    expect(m.hits).toEqual(['word', 'word']);
+    expect(m.positions.map((i) => words[i])).toEqual(['Derive', 'in']);
+  });
 });
