@@ -1,10 +1,12 @@
 /**
  * Reading comforts that only a browser can check (issue 2, item 6): every page is usable at
  * 360 px wide without horizontal scrolling, and prints math and figures but not controls, and
- * all of every code box: paper cannot scroll.
+ * all of every code box: paper cannot scroll. Print is always the light scheme: black-on-dark or
+ * grey-on-white text from the dark theme would be unreadable with background graphics on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrollThrough, watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { contrast, type Rgba } from '../helpers/contrast.ts';
 import { pages, parsePage } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
 
@@ -60,6 +62,68 @@ describe('in print', () => {
     await page.close();
     expect.soft(result.shownControls, `controls that would print on ${path}`).toEqual([]);
     expect.soft(result.hiddenContent, `math/figures missing from print on ${path}`).toEqual([]);
+  });
+});
+
+/** WCAG 1.4.3 (AA) for body text: every printed text is held to it, headings included. */
+const MIN_CONTRAST = 4.5;
+
+/**
+ * Every printed text on the page with its colour and the colour under it, as RGBA read back from
+ * a canvas (which understands any CSS colour syntax). The colour under a text is its ancestors'
+ * background colours laid over white paper, outermost first; an SVG text is painted with `fill`.
+ */
+function printedColours(): { text: string; colour: number[]; under: number[] }[] {
+  const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+  const rgba = (colour: string) => {
+    context.clearRect(0, 0, 1, 1);
+    context.fillStyle = 'rgba(0, 0, 0, 0)';
+    context.fillStyle = colour;
+    context.fillRect(0, 0, 1, 1);
+    return [...context.getImageData(0, 0, 1, 1).data];
+  };
+  const over = (top: number[], below: number[]) => {
+    const a = top[3] / 255;
+    return [0, 1, 2].map((i) => Math.round(top[i] * a + below[i] * (1 - a))).concat(255);
+  };
+  const elements = new Set<Element>();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.textContent!.trim() && node.parentElement?.checkVisibility({ visibilityProperty: true })) elements.add(node.parentElement);
+  }
+  return [...elements].map((el) => {
+    const chain: Element[] = [];
+    for (let a: Element | null = el; a; a = a.parentElement) chain.unshift(a);
+    const under = chain.reduce((below, a) => over(rgba(getComputedStyle(a).backgroundColor), below), [255, 255, 255, 255]);
+    const style = getComputedStyle(el);
+    const paint = el instanceof SVGElement ? style.fill : style.color;
+    return { text: `${el.tagName.toLowerCase()} “${el.textContent!.trim().slice(0, 40)}”`, colour: over(rgba(paint), under), under };
+  });
+}
+
+/** The texts on `page` that print with less than MIN_CONTRAST, with their colours and ratio. */
+async function faintPrintedText(page: import('playwright-core').Page): Promise<string[]> {
+  const texts = await page.evaluate(printedColours);
+  return texts
+    .map((t) => ({ ...t, ratio: contrast(t.colour as Rgba, t.under as Rgba) }))
+    .filter((t) => t.ratio < MIN_CONTRAST)
+    .map((t) => `${t.text}: rgb(${t.colour.slice(0, 3)}) on rgb(${t.under.slice(0, 3)}), ${t.ratio.toFixed(2)}:1`);
+}
+
+describe('in print from the dark theme', () => {
+  it.each(ALL.map((p) => [p.path] as const))('%s prints every text with enough contrast, whether the OS or the toggle chose dark', async (path) => {
+    for (const how of ['the OS prefers dark', 'the toggle chose dark'] as const) {
+      const w = await watchedContext(site.browser, site.origin, { colorScheme: how === 'the OS prefers dark' ? 'dark' : 'light' });
+      const page = await w.context.newPage();
+      await page.goto(site.origin + path, { waitUntil: 'load' });
+      await scrollThrough(page);
+      if (how === 'the toggle chose dark') await page.locator('[data-theme-toggle]').click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme), `${path}: ${how}`).toBe('dark');
+      await page.emulateMedia({ media: 'print' });
+      const faint = await faintPrintedText(page);
+      await w.context.close();
+      expect.soft(faint, `text printed under ${MIN_CONTRAST}:1 on ${path} when ${how}`).toEqual([]);
+    }
   });
 });
 
