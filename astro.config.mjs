@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeKatexStrict from './src/plugins/rehype-katex-strict.mjs';
 import remarkJsxWhere from './src/plugins/remark-jsx-where.mjs';
 import rehypeFocusablePre from './src/plugins/rehype-focusable-pre.mjs';
+import rehypeScrollBoxes from './src/plugins/rehype-scroll-boxes.mjs';
 import pagefind from './src/plugins/pagefind-integration.mjs';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ export default defineConfig({
     syntaxHighlight: 'prism',
     processor: unified({
       remarkPlugins: [remarkMath, remarkJsxWhere],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeFocusablePre],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeFocusablePre, rehypeScrollBoxes],
     }),
   },
   security: {
