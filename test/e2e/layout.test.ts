@@ -1,8 +1,9 @@
 /**
  * Reading comforts that only a browser can check (issue 2, item 6): every page is usable at
  * 360 px wide without horizontal scrolling, and prints math and figures but not controls, and
- * all of every code box: paper cannot scroll. Print is always the light scheme: black-on-dark or
- * grey-on-white text from the dark theme would be unreadable with background graphics on.
+ * all of every code box and table: paper cannot scroll. Print is always the light scheme:
+ * black-on-dark or grey-on-white text from the dark theme would be unreadable with background
+ * graphics on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scrollThrough, watchedContext, type WatchedContext } from '../helpers/browser.ts';
@@ -168,8 +169,8 @@ describe.each(PRINT_WIDTHS)('in print on a page %i px wide', (width) => {
 
 /** An A4 sheet in CSS pixels (210 mm at 96 px to the inch), and its width inside 2 cm margins. */
 const A4_WIDTHS = [794, 643];
-/** Pages with code listings or code cells in their built HTML. */
-const WITH_CODE = ALL.filter((p) => parsePage(p.file).querySelector('main pre'));
+/** Pages with code listings, code cells or tables in their built HTML. */
+const WITH_CODE = ALL.filter((p) => parsePage(p.file).querySelector('main :is(pre, table)'));
 
 describe.each(A4_WIDTHS)('in print on A4, %i px wide', (width) => {
   let w: WatchedContext;
@@ -180,15 +181,15 @@ describe.each(A4_WIDTHS)('in print on A4, %i px wide', (width) => {
     expect(WITH_CODE.length).toBeGreaterThan(0);
   });
 
-  it.each(WITH_CODE.map((p) => [p.path] as const))('%s prints all of every code box', async (path) => {
+  it.each(WITH_CODE.map((p) => [p.path] as const))('%s prints all of every code box and table', async (path) => {
     const page = await w.context.newPage();
     await page.goto(site.origin + path, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print' });
     const { boxes, cut } = await page.evaluate((sheet) => {
       const describe = (el: Element) => `${el.tagName.toLowerCase()}${[...el.classList].map((c) => `.${c}`).join('')}`;
-      // Every printed <pre>, and every box between it and the text column: any of them could clip it.
+      // Every printed <pre> and table, and every box between it and the text column: any of them could clip it.
       const boxes = new Set<Element>();
-      for (const pre of document.querySelectorAll('main pre')) {
+      for (const pre of document.querySelectorAll('main :is(pre, table)')) {
         if (!pre.checkVisibility()) continue;
         for (let el: Element | null = pre; el && el.tagName !== 'MAIN'; el = el.parentElement) boxes.add(el);
       }
@@ -202,7 +203,7 @@ describe.each(A4_WIDTHS)('in print on A4, %i px wide', (width) => {
       return { boxes: boxes.size, cut };
     }, width);
     await page.close();
-    expect(boxes, `printed code boxes on ${path}`).toBeGreaterThan(0);
-    expect(cut, `code that would be cut off on paper on ${path}`).toEqual([]);
+    expect(boxes, `printed code boxes and tables on ${path}`).toBeGreaterThan(0);
+    expect(cut, `code or tables that would be cut off on paper on ${path}`).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@
  * scrollable-region-focusable, and a keyboard user's only way to read the rows below), and a box
  * whose table fits adds no tab stop. On every page, at a phone's width and a laptop's, the same
  * holds for everything that scrolls sideways — display formulas, tables in the text, figures,
- * code — and a formula or table that fits is neither a tab stop nor a landmark.
+ * code — and a formula or table that fits is neither a tab stop nor a landmark. A formula in a
+ * table cell is never broken across lines: the table scrolls instead of squeezing its columns.
  * Pages and tables come from dist/.
  */
 import type { Locator } from 'playwright-core';
@@ -136,4 +137,43 @@ describe.each(VIEWS)('at $width px, $scheme scheme: everything that scrolls side
 it('saw boxes that scroll sideways and formulas or tables that fit', () => {
   expect(sideways.scrolling, 'boxes that scroll sideways').toBeGreaterThan(0);
   expect(sideways.fitting, 'formula and table boxes that fit').toBeGreaterThan(0);
+});
+
+/** Widths at which a table squeezed its columns and broke its formulas: a phone, a tablet, a laptop. */
+const TABLE_WIDTHS = [375, 768, 1280];
+const WITH_ANY_TABLE = pages().filter((p) => parsePage(p.file).querySelector('main table'));
+/** Over every page and width: formulas seen in table cells. */
+let formulasInCells = 0;
+
+describe.each(TABLE_WIDTHS)('at %i px: formulas in tables', (width) => {
+  it.each(WITH_ANY_TABLE.map((p) => [p.path] as const))('%s: every formula in a table cell is on one line', async (path) => {
+    const w = await watchedContext(site.browser, site.origin, { viewport: { width, height: 800 } });
+    const page = await w.context.newPage();
+    await page.goto(site.origin + path, { waitUntil: 'load' });
+    for (const details of await page.locator('details[data-table]').all()) await details.locator('> summary').click();
+    await page.evaluate(() => document.fonts.ready);
+    const { count, broken } = await page.evaluate(() => {
+      const formulas = [...document.querySelectorAll('main :is(td, th) .katex')].filter((k) => k.checkVisibility());
+      // An inline box has one client rectangle per line it lies on; rectangles whose tops are
+      // more than half a rectangle apart are on different lines.
+      const lines = (k: Element) => {
+        const tops: number[] = [];
+        for (const r of [...k.getClientRects()].filter((r) => r.width > 0 && r.height > 0)) {
+          if (!tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
+        }
+        return tops.length;
+      };
+      return {
+        count: formulas.length,
+        broken: formulas.filter((k) => lines(k) > 1).map((k) => `“${k.querySelector('annotation')?.textContent ?? k.textContent}” on ${lines(k)} lines`),
+      };
+    });
+    formulasInCells += count;
+    await w.context.close();
+    expect(broken, `formulas broken across lines in tables on ${path} at ${width} px`).toEqual([]);
+  });
+});
+
+it('saw formulas in table cells', () => {
+  expect(formulasInCells).toBeGreaterThan(0);
 });
