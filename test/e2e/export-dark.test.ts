@@ -8,21 +8,12 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchedContext, type WatchedContext } from '../helpers/browser.ts';
+import { contrast, type Rgba } from '../helpers/contrast.ts';
 import { firstOfEachWidget } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
 
 const WIDGETS = firstOfEachWidget();
 const site = servedSite();
-
-type Rgba = [number, number, number, number];
-
-/** WCAG 2.2 relative luminance and contrast ratio, written from the definition. */
-const channel = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-const luminance = ([r, g, b]: Rgba) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-const contrast = (a: Rgba, b: Rgba) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-};
 
 async function download(page: Page, button: Locator): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), button.click()]);

@@ -1,14 +1,18 @@
 /**
- * "Show as table" keeps a long table in a box of its own height that scrolls: with every table
- * open, each box that scrolls is a named tab stop (axe's scrollable-region-focusable, and a
- * keyboard user's only way to read the rows below), and a box whose table fits adds no tab stop.
+ * Boxes that scroll. "Show as table" keeps a long table in a box of its own height that scrolls:
+ * with every table open, each box that scrolls is a named tab stop (axe's
+ * scrollable-region-focusable, and a keyboard user's only way to read the rows below), and a box
+ * whose table fits adds no tab stop. On every page, at a phone's width and a laptop's, the same
+ * holds for everything that scrolls sideways — display formulas, tables in the text, figures,
+ * code — and a formula or table that fits is neither a tab stop nor a landmark. A formula in a
+ * table cell is never broken across lines: the table scrolls instead of squeezing its columns.
  * Pages and tables come from dist/.
  */
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
-import { watchedContext } from '../helpers/browser.ts';
 import { roleAndName } from '../helpers/aria-name.ts';
+import { scrollThrough, watchedContext } from '../helpers/browser.ts';
 import { pages, parsePage } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
 
@@ -64,4 +68,112 @@ describe('tables that scroll', () => {
     expect(seen.scrolling, 'scrolling tables').toBeGreaterThan(0);
     expect(seen.fitting, 'fitting tables').toBeGreaterThan(0);
   });
+});
+
+/** A phone in both schemes (axe's colour checks differ), and a laptop, where most boxes fit. */
+const VIEWS = [
+  { width: 375, scheme: 'light' },
+  { width: 375, scheme: 'dark' },
+  { width: 1280, scheme: 'light' },
+] as const;
+/** Over every page and view: boxes seen scrolling sideways, and formula or table boxes seen fitting. */
+const sideways = { scrolling: 0, fitting: 0 };
+
+/**
+ * Marks the visible elements that scroll sideways (`data-test-scrolls`) and the formula and table
+ * boxes that fit (`data-test-fits`): a table's box is the nearest scroll container around it
+ * (the table itself when it has none). Returns how many of each.
+ */
+function markBoxes(): { scrolling: number; fitting: number } {
+  const scrollsX = (el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX);
+  const scrolling = [...document.querySelectorAll('body *')].filter((el) => scrollsX(el) && el.scrollWidth > el.clientWidth && el.checkVisibility());
+  scrolling.forEach((el, i) => el.setAttribute('data-test-scrolls', String(i)));
+  const tableBox = (table: Element) => {
+    for (let el: Element | null = table; el && el !== document.body; el = el.parentElement) if (scrollsX(el)) return el;
+    return table;
+  };
+  const boxes = new Set([...document.querySelectorAll('.katex-display'), ...[...document.querySelectorAll('main table')].map(tableBox)]);
+  const fitting = [...boxes].filter((el) => el.checkVisibility() && !scrolling.includes(el));
+  fitting.forEach((el, i) => el.setAttribute('data-test-fits', String(i)));
+  return { scrolling: scrolling.length, fitting: fitting.length };
+}
+
+describe.each(VIEWS)('at $width px, $scheme scheme: everything that scrolls sideways', ({ width, scheme }) => {
+  it.each(pages().map((p) => [p.path] as const))('%s: axe passes; a box that scrolls is a named tab stop the arrow keys scroll, a formula or table that fits is no stop and no region', async (path) => {
+    const w = await watchedContext(site.browser, site.origin, { viewport: { width, height: 800 }, colorScheme: scheme });
+    const page = await w.context.newPage();
+    await page.goto(site.origin + path, { waitUntil: 'load' });
+    await scrollThrough(page);
+    // The boxes' sizes are seen by a ResizeObserver once the fonts are in: give it two frames.
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+    expect.soft(await seriousAxeViolations(page), `axe on ${path} at ${width} px (${scheme})`).toEqual([]);
+
+    const count = await page.evaluate(markBoxes);
+    sideways.scrolling += count.scrolling;
+    sideways.fitting += count.fitting;
+    for (let i = 0; i < count.scrolling; i++) {
+      const box = page.locator(`[data-test-scrolls="${i}"]`);
+      const what = await box.evaluate((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').trim().slice(0, 40)}…”`);
+      expect.soft(await box.evaluate((el) => el.tabIndex), `${path}: ${what} scrolls sideways, so it is a tab stop`).toBeGreaterThanOrEqual(0);
+      // Named itself, or a code listing named by the figure it is the body of.
+      const figure = box.locator('xpath=ancestor::figure[1]');
+      const name = (await roleAndName(box))?.name || ((await figure.count()) > 0 ? (await roleAndName(figure))?.name : '');
+      expect.soft(name, `${path}: ${what} scrolls sideways, so it has a name`).toMatch(/\S/);
+      await box.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => box.evaluate((el) => el.scrollLeft), { message: `${path}: → scrolls ${what}` }).toBeGreaterThan(0);
+    }
+    for (let i = 0; i < count.fitting; i++) {
+      const box = page.locator(`[data-test-fits="${i}"]`);
+      const what = await box.evaluate((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').trim().slice(0, 40)}…”`);
+      expect.soft(await box.evaluate((el) => el.tabIndex), `${path}: ${what} fits, so it is no tab stop`).toBeLessThan(0);
+      expect.soft((await roleAndName(box))?.role, `${path}: ${what} fits, so it is no region`).not.toBe('region');
+    }
+    await w.context.close();
+    expect(w.trouble.pageErrors).toEqual([]);
+  });
+});
+
+it('saw boxes that scroll sideways and formulas or tables that fit', () => {
+  expect(sideways.scrolling, 'boxes that scroll sideways').toBeGreaterThan(0);
+  expect(sideways.fitting, 'formula and table boxes that fit').toBeGreaterThan(0);
+});
+
+/** Widths at which a table squeezed its columns and broke its formulas: a phone, a tablet, a laptop. */
+const TABLE_WIDTHS = [375, 768, 1280];
+const WITH_ANY_TABLE = pages().filter((p) => parsePage(p.file).querySelector('main table'));
+/** Over every page and width: formulas seen in table cells. */
+let formulasInCells = 0;
+
+describe.each(TABLE_WIDTHS)('at %i px: formulas in tables', (width) => {
+  it.each(WITH_ANY_TABLE.map((p) => [p.path] as const))('%s: every formula in a table cell is on one line', async (path) => {
+    const w = await watchedContext(site.browser, site.origin, { viewport: { width, height: 800 } });
+    const page = await w.context.newPage();
+    await page.goto(site.origin + path, { waitUntil: 'load' });
+    for (const details of await page.locator('details[data-table]').all()) await details.locator('> summary').click();
+    await page.evaluate(() => document.fonts.ready);
+    const { count, broken } = await page.evaluate(() => {
+      const formulas = [...document.querySelectorAll('main :is(td, th) .katex')].filter((k) => k.checkVisibility());
+      // An inline box has one client rectangle per line it lies on; rectangles whose tops are
+      // more than half a rectangle apart are on different lines.
+      const lines = (k: Element) => {
+        const tops: number[] = [];
+        for (const r of [...k.getClientRects()].filter((r) => r.width > 0 && r.height > 0)) {
+          if (!tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
+        }
+        return tops.length;
+      };
+      return {
+        count: formulas.length,
+        broken: formulas.filter((k) => lines(k) > 1).map((k) => `“${k.querySelector('annotation')?.textContent ?? k.textContent}” on ${lines(k)} lines`),
+      };
+    });
+    formulasInCells += count;
+    await w.context.close();
+    expect(broken, `formulas broken across lines in tables on ${path} at ${width} px`).toEqual([]);
+  });
+});
+
+it('saw formulas in table cells', () => {
+  expect(formulasInCells).toBeGreaterThan(0);
 });
