@@ -35,8 +35,8 @@ const SUSPECTS: { formula: string; v: (i: number, o: number) => number; hint?: s
   { formula: '2/(fanIn + fanOut)', v: (i, o) => 2 / (i + o) },
   { formula: '6/fanIn', v: (i) => 6 / i, hint: 'that is the uniform bound squared, b² = 6/fanIn; a uniform law on (−b, b) has variance b²/3' },
   { formula: '6/(fanIn + fanOut)', v: (i, o) => 6 / (i + o), hint: 'that is the uniform bound squared; a uniform law on (−b, b) has variance b²/3' },
-  { formula: '1/(3·fanIn)', v: (i) => 1 / (3 * i), hint: 'U(±√(1/fanIn)), the source post\'s "Glorot"' },
-  { formula: '2/(3·fanIn)', v: (i) => 2 / (3 * i), hint: 'U(±√(2/fanIn)), the source post\'s "He": a third of the variance' },
+  { formula: '1/(3·fanIn)', v: (i) => 1 / (3 * i), hint: 'U(±√(1/fanIn)), the source post’s “Glorot”' },
+  { formula: '2/(3·fanIn)', v: (i) => 2 / (3 * i), hint: 'U(±√(2/fanIn)), the source post’s “He”: a third of the variance' },
   { formula: '(2/fanIn)²', v: (i) => (2 / i) ** 2, hint: 'you scaled by the variance; scale by its square root (the standard deviation)' },
   { formula: '(2/(fanIn + fanOut))²', v: (i, o) => (2 / (i + o)) ** 2, hint: 'you scaled by the variance; scale by its square root (the standard deviation)' },
   { formula: '1', v: () => 1, hint: 'the draws are not scaled at all' },
@@ -64,7 +64,7 @@ const near = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Mat
 /** A check for the engine's initializer `name`, which draws from a `law` distribution. */
 export function initializerCheck(name: InitializerName, title: string, law: Law): Check {
   const target = INITIALIZER_VARIANCE[name];
-  const formula = SUSPECTS.find((s) => SIZES.every(([i, o]) => near(s.v(i, o), target(i, o), 1e-12)))?.formula ?? 'the engine\'s formula';
+  const formula = SUSPECTS.find((s) => SIZES.every(([i, o]) => near(s.v(i, o), target(i, o), 1e-12)))?.formula ?? 'the engine’s formula';
   return {
     title,
     exportName: name,
@@ -94,9 +94,9 @@ export function initializerCheck(name: InitializerName, title: string, law: Law)
       const engine = INITIALIZERS[name](SIZES[0][0], SIZES[0][1], createRng(1)).data;
       const same = engine.every((v, i) => Math.abs(v - Number(draws[0].data[i])) <= 1e-12 * Math.max(1, Math.abs(v)));
       if (items.every((it) => it.ok)) {
-        items.push({ ok: true, text: same ? `Your draws equal the engine's ${name}, draw for draw.` : `Your draws differ from the engine's ${name} one by one (fine: any correct sampler passes).` });
+        items.push({ ok: true, text: same ? `Your draws equal the engine’s ${name}, draw for draw.` : `Your draws differ from the engine’s ${name} one by one (fine: any correct sampler passes).` });
       }
-      return report(items, `Passed: your ${name} has ${title}'s shape, mean 0, variance ${formula} and a ${law} distribution.`);
+      return report(items, `Passed: your ${name} has ${title}’s shape, mean 0, variance ${formula} and a ${law} distribution.`);
     },
   };
 }
@@ -120,10 +120,10 @@ function statItems(m: ReturnType<typeof moments>, fanIn: number, fanOut: number,
   const items: Item[] = [];
   items.push(Math.abs(m.mean) <= meanTol
     ? { ok: true, text: `Mean ${num(m.mean)} ≈ 0 (${size}).` }
-    : { ok: false, text: `Your mean is ${num(m.mean)} (${size}); ${title}'s is 0, and draws as spread as yours would have a mean within ±${num(meanTol)}: center the draws on 0.` });
+    : { ok: false, text: `Your mean is ${num(m.mean)} (${size}); ${title}’s is 0, and draws as spread as yours would have a mean within ±${num(meanTol)}: center the draws on 0.` });
   items.push(near(m.variance, want, 0.06)
     ? { ok: true, text: `Variance ${num(m.variance)} ≈ ${num(want)} = ${formula} (${size}).` }
-    : { ok: false, text: `Your variance is ${num(m.variance)}, ${title}'s is ${num(want)} (= ${formula} with ${size}).` });
+    : { ok: false, text: `Your variance is ${num(m.variance)}, ${title}’s is ${num(want)} (= ${formula} with ${size}).` });
   const expected = EXCESS_KURTOSIS[law];
   const other: Law = law === 'normal' ? 'uniform' : 'normal';
   if (Math.abs(m.kurtosis - expected) <= 0.3) items.push({ ok: true, text: `Excess kurtosis ${twoDecimals(m.kurtosis)} ≈ ${num(expected)}: ${law}, as it should be (${size}).` });

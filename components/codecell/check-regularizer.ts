@@ -25,7 +25,7 @@ function penaltySlips(w: Float64Array): { value: number; text: string }[] {
   const sq = w.reduce((t, v) => t + v * v, 0);
   const abs = w.reduce((t, v) => t + Math.abs(v), 0);
   return [
-    { value: sq / 2, text: '½·Σw²: the engine uses Σw² (so its gradient is 2w), the source post\'s convention' },
+    { value: sq / 2, text: '½·Σw²: the engine uses Σw² (so its gradient is 2w), the source post’s convention' },
     { value: Math.sqrt(sq), text: 'the norm √(Σw²): the penalty is its square, Σw²' },
     { value: sq / w.length, text: 'the mean of w²: the penalty sums over all weights' },
     { value: abs / w.length, text: 'the mean of |w|: the penalty sums over all weights' },
@@ -52,13 +52,13 @@ export function regularizerCheck(name: Extract<RegularizerName, 'l1' | 'l2'>, ti
       const untouched = w.data.every((v, i) => v === before[i]);
       items.push(untouched ? { ok: true, text: 'w is left unchanged.' } : { ok: false, text: 'Your function changed w: compute the gradient into a new matrix (e.g. `zeros(w.rows, w.cols)`).' });
       const p = Number(out.penalty);
-      if (typeof out.penalty === 'number' && close(p, want.penalty)) items.push({ ok: true, text: `Penalty ${num(p)} equals the engine's.` });
+      if (typeof out.penalty === 'number' && close(p, want.penalty)) items.push({ ok: true, text: `Penalty ${num(p)} equals the engine’s.` });
       else {
         const slip = penaltySlips(before).find((s) => close(p, s.value) && !close(s.value, want.penalty));
-        items.push({ ok: false, text: `Your penalty is ${typeof out.penalty === 'number' ? num(p) : String(out.penalty)}, the engine's is ${num(want.penalty)}.${slip ? ` Yours is ${slip.text}.` : ''}` });
+        items.push({ ok: false, text: `Your penalty is ${typeof out.penalty === 'number' ? num(p) : String(out.penalty)}, the engine’s is ${num(want.penalty)}.${slip ? ` Yours is ${slip.text}.` : ''}` });
       }
       items.push(gradItem(name, asGrid(out.grad), want.grad, before));
-      return report(items, `Passed: your ${name} gives the engine's penalty and gradient on a 4 × 5 matrix (zeros included).`);
+      return report(items, `Passed: your ${name} gives the engine’s penalty and gradient on a 4 × 5 matrix (zeros included).`);
     },
   };
 }
@@ -67,8 +67,8 @@ function gradItem(name: 'l1' | 'l2', g: ReturnType<typeof asGrid>, want: Matrix,
   if (!g) return { ok: false, text: 'grad must be a Matrix shaped like w (4 × 5).' };
   if (g.rows !== ROWS || g.cols !== COLS) return { ok: false, text: `Your grad is ${g.rows} × ${g.cols}; it must be shaped like w, ${ROWS} × ${COLS}.` };
   const wrong = want.data.findIndex((v, i) => !close(Number(g.data[i]), v));
-  if (wrong < 0) return { ok: true, text: 'Gradient equals the engine\'s, element by element.' };
-  const at = `at w = ${num(w[wrong])} your gradient is ${num(Number(g.data[wrong]))}, the engine's ${num(want.data[wrong])}`;
+  if (wrong < 0) return { ok: true, text: 'Gradient equals the engine’s, element by element.' };
+  const at = `at w = ${num(w[wrong])} your gradient is ${num(Number(g.data[wrong]))}, the engine’s ${num(want.data[wrong])}`;
   if (name === 'l1' && w[wrong] === 0) return { ok: false, text: `${at}: at 0 the engine takes sign(0) = 0 (any value in [−1, 1] is a subgradient; 0 leaves a zero weight where it is).` };
   const all = (f: (v: number) => number) => want.data.every((_, i) => close(Number(g.data[i]), f(w[i])));
   const hint = all((v) => v) ? ' Yours is w: the derivative of w² is 2w.'

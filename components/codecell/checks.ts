@@ -45,7 +45,7 @@ export const CHECK_NAMES: readonly string[] = Object.keys(CHECKS);
  */
 export function runCheck(name: string, exports: Record<string, unknown>, sourceUrl = ''): CheckReport {
   const check = CHECKS[name];
-  if (!check) return { title: name, passed: false, summary: `There is no check named "${name}".`, details: [] };
+  if (!check) return { title: name, passed: false, summary: `There is no check named “${name}”.`, details: [] };
   const candidate = exports[check.exportName] ?? exports.default;
   if (typeof candidate !== 'function') {
     return {

@@ -201,7 +201,7 @@ describe('code cell: running', () => {
     const he = (variance: string) => `import { zeros, type Matrix, type Rng } from 'lib';\nexport function heNormal(fanIn: number, fanOut: number, rng: Rng): Matrix {\n  const w = zeros(fanIn, fanOut);\n  for (let i = 0; i < w.data.length; i++) w.data[i] = rng.normal() * Math.sqrt(${variance});\n  return w;\n}`;
     await setCode(cell, he('1 / fanIn'));
     expect((await run(cell)).status).toMatch(/The check found a difference/);
-    expect(await cell.locator('[data-check-report]').innerText()).toMatch(/He normal's is 0\.02 \(= 2\/fanIn with fanIn = 100.*did you use 1\/fanIn\?/s);
+    expect(await cell.locator('[data-check-report]').innerText()).toMatch(/He normal’s is 0\.02 \(= 2\/fanIn with fanIn = 100.*did you use 1\/fanIn\?/s);
     await setCode(cell, he('2 / fanIn'));
     expect((await run(cell)).status).toMatch(/The check passed\./);
     expect(await cell.locator('[data-check-report]').getAttribute('data-check-report')).toBe('passed');

@@ -63,7 +63,7 @@ describe('initializer checks', () => {
   it('names 1/fanIn when the variance is half of He\'s', () => {
     const r = runCheck('heNormal', { heNormal: normalWith((fanIn) => 1 / fanIn) });
     expect(r.passed).toBe(false);
-    expect(r.summary).toMatch(/Your variance is 0\.01\d*, He normal's is 0\.02 \(= 2\/fanIn with fanIn = 100, fanOut = 200\)\. It matches 1\/fanIn at both sizes: did you use 1\/fanIn\?/);
+    expect(r.summary).toMatch(/Your variance is 0\.01\d*, He normal’s is 0\.02 \(= 2\/fanIn with fanIn = 100, fanOut = 200\)\. It matches 1\/fanIn at both sizes: did you use 1\/fanIn\?/);
   });
 
   it("names Glorot's formula when fanOut was used too", () => {
@@ -217,6 +217,28 @@ describe('numbers in check messages', () => {
     // The runs above do print negative and small numbers, so the rule was put to the test.
     expect(texts.filter((t) => /−\d/.test(t)).length).toBeGreaterThan(2);
     expect(texts.some((t) => /\d × 10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+/.test(t))).toBe(true);
+  });
+});
+
+describe('apostrophes and quotes in check messages', () => {
+  it('are typographic (’ and “ ”), as in the site’s prose, in every check’s pass and failure texts', () => {
+    const reversed = (f: (i: number, o: number, rng: Rng) => Matrix) => (i: number, o: number, rng: Rng) => { const w = f(i, o, rng); w.data.reverse(); return w; };
+    const runs = [
+      ...CHECK_NAMES.map((name) => runCheck(name, { [CHECKS[name].exportName]: (INITIALIZERS as Record<string, unknown>)[name] ?? (REGULARIZERS as Record<string, unknown>)[name] })),
+      runCheck('heNormal', { heNormal: reversed(INITIALIZERS.heNormal) }),
+      runCheck('heNormal', { heNormal: normalWith((fanIn) => 1 / fanIn) }),
+      runCheck('heUniform', { heUniform: uniformWith((fanIn) => Math.sqrt(1 / fanIn)) }),
+      runCheck('heUniform', { heUniform: uniformWith((fanIn) => Math.sqrt(2 / fanIn)) }),
+      runCheck('heNormal', { heNormal: (i: number, o: number, rng: Rng) => { const w = normalWith((fi) => 2 / fi)(i, o, rng); for (let k = 0; k < w.data.length; k++) w.data[k] += 1; return w; } }),
+      runCheck('l2', { l2: (w: Matrix) => ({ penalty: w.data.reduce((t, v) => t + v * v, 0) / 2, grad: matrix(w.rows, w.cols, Array.from(w.data)) }) }),
+      runCheck('l1', { l1: (w: Matrix) => ({ penalty: w.data.reduce((t, v) => t + Math.abs(v), 0), grad: matrix(w.rows, w.cols, Array.from(w.data, (v) => 3 * v)) }) }),
+      runCheck('nope', {}),
+    ];
+    const texts = runs.flatMap((r) => [r.summary, ...r.details.map((d) => d.text)]);
+    for (const t of texts) expect(t).not.toMatch(/['"]/);
+    // The runs do speak of “the engine’s” and “He normal’s”, so the rule was put to the test.
+    expect(texts.filter((t) => t.includes('’')).length).toBeGreaterThan(5);
+    expect(texts.some((t) => /“.+”/.test(t))).toBe(true);
   });
 });
 
