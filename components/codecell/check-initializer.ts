@@ -12,6 +12,9 @@
  * reference. The excess kurtosis does not depend on the scale; its standard error is √(24/n) ≈
  * 0.035, allowed 0.3 — a normal has 0, a uniform −1.2, so the two are told apart with a wide
  * margin.
+ *
+ * Weights that are all equal have no spread to judge: the check says so, with their value, and
+ * skips the mean's noise and the kurtosis (both are built from the spread).
  * @module
  */
 import { INITIALIZERS, INITIALIZER_VARIANCE, createRng, type InitializerName } from '../../lib/index.ts';
@@ -58,6 +61,15 @@ export function moments(x: ArrayLike<number>): { mean: number; variance: number;
   m4 /= x.length;
   return { mean, variance: m2, kurtosis: m2 > 0 ? m4 / (m2 * m2) - 3 : NaN };
 }
+
+/**
+ * Below this fraction of the mean's square a variance is rounding, not spread: 20,000 copies of
+ * 0.01 sum to a mean that is not exactly 0.01, and leave a variance of about 10⁻³⁰.
+ */
+const ROUNDING = 1e-12;
+
+/** All the weights are one value, up to rounding (all zeros included). */
+const allEqual = (m: ReturnType<typeof moments>) => m.variance <= ROUNDING * m.mean ** 2;
 
 const near = (a: number, b: number, rel: number) => Math.abs(a - b) <= rel * Math.abs(b);
 
@@ -114,14 +126,19 @@ function seedItem(fn: (...a: unknown[]) => unknown, first: Grid, sourceUrl: stri
 
 function statItems(m: ReturnType<typeof moments>, fanIn: number, fanOut: number, want: number, title: string, formula: string, law: Law): Item[] {
   const size = `fanIn = ${fanIn}, fanOut = ${fanOut}`;
+  if (allEqual(m)) {
+    // `|| 0`: a mean of −0 is written 0.
+    return [{ ok: false, text: `All your weights are equal: every one is ${num(m.mean || 0)} (${size}). ${title}’s are random draws with mean 0 and variance ${formula} (${num(want)} here): give each weight its own draw from the rng.` }];
+  }
   const n = fanIn * fanOut;
   // The mean's noise comes from the draws' own spread, whatever their variance should be.
   const meanTol = 5 * Math.sqrt(m.variance / n);
+  const varianceOk = near(m.variance, want, 0.06);
   const items: Item[] = [];
   items.push(Math.abs(m.mean) <= meanTol
     ? { ok: true, text: `Mean ${num(m.mean)} ≈ 0 (${size}).` }
     : { ok: false, text: `Your mean is ${num(m.mean)} (${size}); ${title}’s is 0, and draws as spread as yours would have a mean within ±${num(meanTol)}: center the draws on 0.` });
-  items.push(near(m.variance, want, 0.06)
+  items.push(varianceOk
     ? { ok: true, text: `Variance ${num(m.variance)} ≈ ${num(want)} = ${formula} (${size}).` }
     : { ok: false, text: `Your variance is ${num(m.variance)}, ${title}’s is ${num(want)} (= ${formula} with ${size}).` });
   const expected = EXCESS_KURTOSIS[law];

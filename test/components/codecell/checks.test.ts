@@ -153,6 +153,39 @@ describe('initializer checks: the mean is judged by the spread of the draws them
   });
 });
 
+describe('initializer checks: weights that are all equal', () => {
+  const INITIALIZER_CHECKS = CHECK_NAMES.filter((name) => name in INITIALIZERS);
+  const texts = (r: ReturnType<typeof runCheck>) => [r.summary, ...r.details.map((d) => d.text)];
+  const filled = (value: number) => (fanIn: number, fanOut: number): Matrix => { const w = zeros(fanIn, fanOut); w.data.fill(value); return w; };
+
+  it('zeros(…) returned as is: told plainly that every weight is 0, with no kurtosis of NaN', () => {
+    expect(INITIALIZER_CHECKS.length).toBe(4);
+    for (const name of INITIALIZER_CHECKS) {
+      const r = runCheck(name, { [name]: (fanIn: number, fanOut: number) => zeros(fanIn, fanOut) });
+      expect(r.passed).toBe(false);
+      for (const t of texts(r)) expect(t, name).not.toMatch(/NaN|kurtosis/i);
+      expect(r.details.filter((d) => !d.ok && /^All your weights are equal: every one is 0 \(/.test(d.text)), name).toHaveLength(2);
+    }
+    // He's variance at fanIn = 100 is 2/100.
+    const he = runCheck('heNormal', { heNormal: (fanIn: number, fanOut: number) => zeros(fanIn, fanOut) });
+    expect(texts(he).join(' ')).toMatch(/variance 2\/fanIn \(0\.02 here\)/);
+  });
+
+  it('a constant 0.01: no variance, mean tolerance or kurtosis made of rounding noise', () => {
+    for (const name of INITIALIZER_CHECKS) {
+      const all = texts(runCheck(name, { [name]: filled(0.01) }));
+      for (const t of all) expect(t, name).not.toMatch(/× 10⁻|Your mean|Your variance|kurtosis/);
+      expect(all.filter((t) => t.startsWith('All your weights are equal: every one is 0.01 (')), name).toHaveLength(2);
+    }
+  });
+
+  it('one draw from the rng copied into every weight: the summary says they are all equal', () => {
+    const r = runCheck('heNormal', { heNormal: (fanIn: number, fanOut: number, rng: Rng) => filled(rng.normal() * Math.sqrt(2 / fanIn))(fanIn, fanOut) });
+    expect(r.details[1].ok, r.details[1].text).toBe(true);
+    expect(r.summary).toMatch(/^All your weights are equal: every one is −?\d.*variance 2\/fanIn/);
+  });
+});
+
 describe('regularizer checks', () => {
   const sumSq = (w: Matrix) => w.data.reduce((t, v) => t + v * v, 0);
   const gradOf = (w: Matrix, f: (v: number) => number) => matrix(w.rows, w.cols, Array.from(w.data, f));
