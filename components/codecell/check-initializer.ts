@@ -14,7 +14,10 @@
  * margin.
  *
  * Weights that are all equal have no spread to judge: the check says so, with their value, and
- * skips the mean's noise and the kurtosis (both are built from the spread).
+ * skips the mean's noise and the kurtosis (both are built from the spread). And when the
+ * variance is wrong, a mean within the noise of that wrong spread is said to be just that, not
+ * "≈ 0": a mean of −3747 passes for draws with variance 10¹², but it is no sign of a good
+ * initializer.
  * @module
  */
 import { INITIALIZERS, INITIALIZER_VARIANCE, createRng, type InitializerName } from '../../lib/index.ts';
@@ -135,9 +138,11 @@ function statItems(m: ReturnType<typeof moments>, fanIn: number, fanOut: number,
   const meanTol = 5 * Math.sqrt(m.variance / n);
   const varianceOk = near(m.variance, want, 0.06);
   const items: Item[] = [];
-  items.push(Math.abs(m.mean) <= meanTol
-    ? { ok: true, text: `Mean ${num(m.mean)} ≈ 0 (${size}).` }
-    : { ok: false, text: `Your mean is ${num(m.mean)} (${size}); ${title}’s is 0, and draws as spread as yours would have a mean within ±${num(meanTol)}: center the draws on 0.` });
+  items.push(Math.abs(m.mean) > meanTol
+    ? { ok: false, text: `Your mean is ${num(m.mean)} (${size}); ${title}’s is 0, and draws as spread as yours would have a mean within ±${num(meanTol)}: center the draws on 0.` }
+    : varianceOk
+      ? { ok: true, text: `Mean ${num(m.mean)} ≈ 0 (${size}).` }
+      : { ok: true, text: `Mean ${num(m.mean)}: centered for draws as spread as yours (within ±${num(meanTol)}), but that spread is wrong, see the variance (${size}).` });
   items.push(varianceOk
     ? { ok: true, text: `Variance ${num(m.variance)} ≈ ${num(want)} = ${formula} (${size}).` }
     : { ok: false, text: `Your variance is ${num(m.variance)}, ${title}’s is ${num(want)} (= ${formula} with ${size}).` });

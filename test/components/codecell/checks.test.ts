@@ -141,6 +141,26 @@ describe('initializer checks: the mean is judged by the spread of the draws them
     expect(failures(r).join(' ')).not.toMatch(/mean|center/i);
   });
 
+  it('a mean within the noise of a wrong spread is not called ≈ 0, and the variance is named (20 samples each)', () => {
+    // 5 × 10¹³ times He's variance is about 10¹²: a mean in the thousands is within the noise.
+    for (const factor of [1 / 8, 8, 5e13]) {
+      for (const seed of SEEDS) {
+        const r = runCheck('heNormal', { heNormal: drawsWith(factor, 0, seed) });
+        const means = r.details.filter((d) => d.text.startsWith('Mean '));
+        expect(means, `factor ${factor}, seed ${seed}`).toHaveLength(2);
+        for (const d of means) {
+          expect(d.ok).toBe(true);
+          expect(d.text, `factor ${factor}, seed ${seed}`).not.toMatch(/≈ 0/);
+          expect(d.text).toMatch(/spread is wrong, see the variance/);
+        }
+        expect(r.summary).toMatch(/^Your variance is/);
+      }
+    }
+    // With the right variance, the mean is simply ≈ 0.
+    const right = runCheck('heNormal', { heNormal: drawsWith(1, 0, 1) });
+    expect(right.details.filter((d) => /^Mean [^:]+ ≈ 0 \(/.test(d.text))).toHaveLength(2);
+  });
+
   it('draws off centre by a tenth of their spread are told to center, whatever their variance (20 samples each)', () => {
     // A tenth of a standard deviation is 14 standard errors of the mean of 20,000 draws.
     for (const factor of [1, 8]) {
