@@ -8,9 +8,10 @@
  * table cell is never broken across lines: the table scrolls instead of squeezing its columns.
  * Pages and tables come from dist/.
  */
-import type { Locator } from 'playwright-core';
+import type { Locator, Page as PwPage } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
+import { contrast, type Rgba } from '../helpers/contrast.ts';
 import { roleAndName } from '../helpers/aria-name.ts';
 import { scrollThrough, watchedContext } from '../helpers/browser.ts';
 import { pages, parsePage } from '../helpers/dist.ts';
@@ -98,6 +99,30 @@ function markBoxes(): { scrolling: number; fitting: number } {
   return { scrolling: scrolling.length, fitting: fitting.length };
 }
 
+/**
+ * The median colour of a 2-pixel-wide strip of the page at x (viewport pixels), top to bottom of
+ * `box`: read from a screenshot, decoded by the page's own canvas. Median, so a glyph's few pixels
+ * crossing the strip do not count.
+ */
+async function stripColour(page: PwPage, box: Locator, x: number): Promise<Rgba> {
+  const r = (await box.boundingBox())!;
+  const bottom = Math.min(r.y + r.height, page.viewportSize()!.height);
+  const png = await page.screenshot({ clip: { x, y: Math.max(0, r.y), width: 2, height: Math.max(2, Math.floor(bottom - Math.max(0, r.y))) } });
+  return page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const g = canvas.getContext('2d')!;
+    g.drawImage(image, 0, 0);
+    const px = g.getImageData(0, 0, image.width, image.height).data;
+    const rows: number[][] = [];
+    for (let i = 0; i < px.length; i += 4) rows.push([px[i], px[i + 1], px[i + 2], px[i + 3]]);
+    const lum = (c: number[]) => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    rows.sort((a, b) => lum(a) - lum(b));
+    return rows[rows.length >> 1] as [number, number, number, number];
+  }, png.toString('base64'));
+}
+
 describe.each(VIEWS)('at $width px, $scheme scheme: everything that scrolls sideways', ({ width, scheme }) => {
   it.each(pages().map((p) => [p.path] as const))('%s: axe passes; a box that scrolls is a named tab stop the arrow keys scroll, a formula or table that fits is no stop and no region', async (path) => {
     const w = await watchedContext(site.browser, site.origin, { viewport: { width, height: 800 }, colorScheme: scheme });
@@ -119,6 +144,17 @@ describe.each(VIEWS)('at $width px, $scheme scheme: everything that scrolls side
       const figure = box.locator('xpath=ancestor::figure[1]');
       const name = (await roleAndName(box))?.name || ((await figure.count()) > 0 ? (await roleAndName(figure))?.name : '');
       expect.soft(name, `${path}: ${what} scrolls sideways, so it has a name`).toMatch(/\S/);
+      // A formula or table with more to its right shows a shadow at its right edge, against the
+      // page just beyond it (in either scheme: a dark shadow vanished on the dark page).
+      if (await box.evaluate((el) => el.matches('.scroll-box, .katex-display') && el.scrollLeft === 0)) {
+        await box.scrollIntoViewIfNeeded();
+        const r = (await box.boundingBox())!;
+        if (r.x + r.width + 4 <= width) {
+          const edge = await stripColour(page, box, Math.floor(r.x + r.width) - 3);
+          const beyond = await stripColour(page, box, Math.ceil(r.x + r.width) + 1);
+          expect.soft(contrast(edge, beyond), `${path}: the shadow at the right edge of ${what} (${edge} against ${beyond})`).toBeGreaterThanOrEqual(1.25);
+        }
+      }
       await box.focus();
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => box.evaluate((el) => el.scrollLeft), { message: `${path}: → scrolls ${what}` }).toBeGreaterThan(0);
@@ -169,8 +205,14 @@ describe.each(TABLE_WIDTHS)('at %i px: formulas in tables', (width) => {
       };
     });
     formulasInCells += count;
+    // On a laptop's screen a table in the text fits the column (its headers wrap) rather than hide
+    // its last columns behind a scroll: only a phone's or tablet's width may make it scroll.
+    const wide = width >= 1024 ? await page.evaluate(() => [...document.querySelectorAll('.prose .scroll-box > table')]
+      .filter((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth + 1)
+      .map((t) => `“${(t.querySelector('tr')?.textContent ?? '').trim().slice(0, 50)}…”: ${t.parentElement!.scrollWidth} px in ${t.parentElement!.clientWidth}`)) : [];
     await w.context.close();
     expect(broken, `formulas broken across lines in tables on ${path} at ${width} px`).toEqual([]);
+    expect(wide, `tables in the text that scroll on ${path} at ${width} px`).toEqual([]);
   });
 });
 
