@@ -265,6 +265,22 @@ describe('search', () => {
     await w.context.close();
   });
 
+  it('a number with a point is one word: found whole, not as the digits either side', async () => {
+    const w = await watchedContext(site.browser, site.origin);
+    const page = await w.context.newPage();
+    const indexed = await indexedText(page);
+    // A decimal from the chapters' indexed text (a table cell or the prose).
+    const texts = [...indexed.values()];
+    const number = texts.flatMap((t) => t.split(/\s+/).map((x) => x.replace(/[.,;:)]+$/, ''))).find((x) => /^\d+\.\d+$/.test(x));
+    if (!number) throw new Error('no decimal number in the indexed text');
+    const { items, status } = await searchFor(page, number);
+    await w.context.close();
+    const expected = [...indexed].filter(([, text]) => held(text, number)).map(([p]) => p).sort();
+    expect(items.map((i) => i.path).sort(), `status: "${status}"`).toEqual(expected);
+    expect(status).toBe(statusFor([number], items.map((i) => indexed.get(i.path) ?? '')));
+    for (const item of items) for (const mark of item.marks) expect(mark, `marked for “${number}”`).toContain(number);
+  });
+
   it('a query of symbols only says it has no letters or digits to search for', async () => {
     const w = await watchedContext(site.browser, site.origin);
     const page = await w.context.newPage();
