@@ -9,6 +9,7 @@ import rehypeKatexSearchText from './src/plugins/rehype-katex-search-text.mjs';
 import remarkJsxWhere from './src/plugins/remark-jsx-where.mjs';
 import rehypeFocusablePre from './src/plugins/rehype-focusable-pre.mjs';
 import rehypeScrollBoxes from './src/plugins/rehype-scroll-boxes.mjs';
+import rehypeSpacedCells from './src/plugins/rehype-spaced-cells.mjs';
 import pagefind from './src/plugins/pagefind-integration.mjs';
 import { SPECS } from './components/widgets/specs.ts';
 import { createHash } from 'node:crypto';
@@ -33,7 +34,7 @@ export default defineConfig({
     syntaxHighlight: 'prism',
     processor: unified({
       remarkPlugins: [remarkMath, [remarkJsxWhere, { widgets: Object.keys(SPECS) }]],
-      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeKatexSearchText, rehypeFocusablePre, rehypeScrollBoxes],
+      rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexStrict, rehypeKatexSearchText, rehypeFocusablePre, rehypeScrollBoxes, rehypeSpacedCells],
     }),
   },
   security: {

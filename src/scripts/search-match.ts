@@ -1,17 +1,16 @@
 /**
  * What the search page promises: a listed chapter really holds every word of the query, as the
- * word itself, as another form of it (“network” for “networks”: the same English stem) or as the
+ * word itself, as another form of it (“network” for “networks”: the same word inflected) or as the
  * start of a longer word. Pagefind alone promises less. It matches every
  * query word as a prefix of an indexed (stemmed) word and, when nothing starts with the word, falls
  * back to the longest indexed word the query word starts with, so “zzzzqqq” finds the formula
  * letter “z” and “img” finds “i”. Pagefind has no option to turn that off, so its results are
  * candidates here, checked against the text they were indexed from. No DOM in this file.
  */
-import { stemmer } from 'stemmer';
-
 /**
- * How a chapter holds one query word: that very word, another form of it (a word with the same
- * stem), or a longer word that starts with it. Listed best first.
+ * How a chapter holds one query word: that very word, another form of it (the same word with a
+ * possessive or a regular inflection, see `sameWord`), or a longer word that starts with it.
+ * Listed best first.
  */
 export type Hit = 'word' | 'form' | 'start';
 const RANK: Record<Hit, number> = { word: 0, form: 1, start: 2 };
@@ -37,15 +36,23 @@ function bare(word: string): string {
 }
 
 /**
+ * A point, comma, slash or superscript minus between two digits, which keeps a number whole:
+ * “0.693”, “10,000”, “1/6”, “10⁻⁵”.
+ */
+const IN_NUMBER = String.raw`(?<=\p{N})[.,/⁻](?=\p{N})`;
+/** A run of a query word's characters: letters, digits, marks, apostrophes, hyphens, underscores, and number punctuation. */
+const QUERY_WORD = new RegExp(String.raw`(?:[\p{L}\p{N}\p{M}'’_-]|${IN_NUMBER})+`, 'gu');
+
+/**
  * The query's words as typed, without punctuation, Pagefind's quotes or repeats: a word is a run of
  * letters and digits, with apostrophes, hyphens and underscores inside it (“Glorot’s”, “fan-in”,
- * “n_in”); anything else separates words, so “<script>” is the word “script” and “alert(1)” the
- * words “alert” and “1”.
+ * “n_in”) and the punctuation of a number (“0.693”, “1/6”, “10⁻⁵”); anything else separates
+ * words, so “<script>” is the word “script” and “alert(1)” the words “alert” and “1”.
  */
 export function queryWords(query: string): string[] {
   const seen = new Set<string>();
   const words: string[] = [];
-  for (const raw of query.normalize('NFC').split(/[^\p{L}\p{N}\p{M}'’_-]+/u)) {
+  for (const raw of query.normalize('NFC').match(QUERY_WORD) ?? []) {
     const word = bare(raw);
     if (!word || seen.has(fold(word))) continue;
     seen.add(fold(word));
@@ -55,10 +62,12 @@ export function queryWords(query: string): string[] {
 }
 
 /**
- * A part of a word: letters and digits, with the subscripts and superscripts a formula's plain text
- * attaches by _ or ^ (“n_in”, “w_ij²”). A script names a symbol, so the “in” of n_in is not the word “in”.
+ * A part of a word: letters and digits (a number whole, with its point, comma, slash or superscript
+ * minus: “0.693”), with the subscripts and superscripts a formula's plain text attaches by _ or ^
+ * (“n_in”, “w_ij²”). A script names a symbol, so the “in” of n_in is not the word “in”.
  */
-const PART = /[\p{L}\p{N}]+(?:[_^][\p{L}\p{N}]+)*/gu;
+const RUN = String.raw`(?:[\p{L}\p{N}]|${IN_NUMBER})+`;
+const PART = new RegExp(String.raw`${RUN}(?:[_^]${RUN})*`, 'gu');
 
 /**
  * The forms a word of the text is found by, folded: the whole word, its parts between punctuation
@@ -71,22 +80,43 @@ function forms(word: string): string[] {
   return [whole, ...parts, parts.join('')];
 }
 
+/** Shortest base two words may share to be forms of each other: “news” is not a form of “new”. */
+const MIN_BASE = 4;
+
 /**
- * A word's English stem (Porter's algorithm), or null for words too short to compare that way:
- * Porter cuts “as” to “a” and “was” to “wa”, and a two-letter stem would tie unrelated words.
+ * The bases a folded word may be an inflection of: the word without a possessive (“xavier's”,
+ * “seeds'”) and then without one regular ending, -s, -es (after s, x, z, ch, sh), -ies and -ied
+ * (for y), -ed or -ing. Before -ed and -ing a doubled consonant may be undone (“dropping”, drop) and
+ * a silent e may have gone (“initializing”, initialize), so both are offered. Only bases of at
+ * least MIN_BASE letters count. Deliberately no deeper: a stemmer that cuts derivations ties
+ * “experience” to “experiments” and “generate” to “generalizes”.
  */
-function stemOf(word: string): string | null {
-  if (word.length < MIN_PREFIX) return null;
-  const s = stemmer(word);
-  return s.length >= MIN_PREFIX ? s : null;
+export function bases(word: string): Set<string> {
+  const w = word.replace(/'s$|'$/, '');
+  const out = [w];
+  let m: RegExpMatchArray | null;
+  if ((m = w.match(/^(.+)i(?:es|ed)$/))) out.push(`${m[1]}y`);
+  if ((m = w.match(/^(.+(?:s|x|z|ch|sh))es$/))) out.push(m[1]);
+  if ((m = w.match(/^(.+[^s'])s$/))) out.push(m[1]);
+  if ((m = w.match(/^(.+)(?:ed|ing)$/))) {
+    const stem = m[1];
+    out.push(stem, `${stem}e`);
+    if (/([^aeiou])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  }
+  return new Set(out.filter((b) => b.length >= MIN_BASE));
+}
+
+/** Two folded words are forms of one word: some base of one is a base of the other (see `bases`). */
+export function sameWord(a: string, b: string): boolean {
+  const of = bases(a);
+  return [...bases(b)].some((x) => of.has(x));
 }
 
 /** How a word of the text matches the folded query word `q`, if at all. */
 export function hitOf(textWord: string, q: string): Hit | undefined {
   const f = forms(textWord);
   if (f.includes(q)) return 'word';
-  const s = stemOf(q);
-  if (s !== null && f.some((w) => stemOf(w) === s)) return 'form';
+  if (f.some((w) => sameWord(w, q))) return 'form';
   if (q.length >= MIN_PREFIX && f.some((w) => w.startsWith(q))) return 'start';
   return undefined;
 }
@@ -162,6 +192,16 @@ function held(word: string, hit: Hit | undefined): string {
   return hit === 'start' ? `a word starting with ${quote(word)}` : quote(word);
 }
 
+/**
+ * The query words with how they are held, whole words first, then other forms, then starts (in
+ * query order within each): “contain “in” and a word starting with “fan””, never “a word starting
+ * with “fan” and “in””, which reads as if “in” too were only the start of a word.
+ */
+function strongestFirst(query: string[], hits: (Hit | undefined)[]): [string, Hit | undefined][] {
+  const rank = (h: Hit | undefined) => (h ? RANK[h] : 3);
+  return query.map((w, i) => [w, hits[i]] as [string, Hit | undefined]).sort((a, b) => rank(a[1]) - rank(b[1]));
+}
+
 const chapters = (n: number) => (n === 1 ? '1 chapter' : `${n} chapters`);
 
 /**
@@ -183,14 +223,19 @@ export function statusLine(query: string[], found: Match[], partial: boolean, sh
   // Per query word, the weakest way a listed chapter holds it: the whole word in every one, or in
   // some only another form of it or the start of a longer word.
   const kinds = query.map((_, i) => found.map((m) => m.hits[i] ?? 'start').reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'word' as Hit));
-  const words = list(query.map((w, i) => held(w, kinds[i])), 'and');
+  const words = list(strongestFirst(query, kinds).map(([w, k]) => held(w, k)), 'and');
   const verb = kinds.every((k) => k === 'word') ? (n === 1 ? 'mentions' : 'mention') : (n === 1 ? 'contains' : 'contain');
   return `${chapters(n)} ${verb} ${words}${more}.`;
 }
 
+/** The status when the query has no word to look for: only symbols (“√”, “±”, “...”). */
+export function nothingToSearch(query: string): string {
+  return `No letters or digits to search for in ${quote(query)}.`;
+}
+
 /** For a chapter that has only some query words: which it has and which it lacks. */
 export function partialNote(query: string[], match: Match): string {
-  const has = query.flatMap((w, i) => (match.hits[i] ? [held(w, match.hits[i])] : []));
+  const has = strongestFirst(query, match.hits).flatMap(([w, h]) => (h ? [held(w, h)] : []));
   const lacks = query.filter((_, i) => !match.hits[i]).map(quote);
   return `Has ${list(has, 'and')}; not ${list(lacks, 'or')}.`;
 }

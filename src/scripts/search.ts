@@ -4,7 +4,7 @@
  * says why Pagefind's own list is not enough) and lists them with excerpts marked here.
  * Everything happens in the browser, offline.
  */
-import { excerptRange, holdsAll, matchText, partialNote, queryWords, statusLine, wordsOf, type Match } from './search-match.ts';
+import { excerptRange, holdsAll, matchText, nothingToSearch, partialNote, queryWords, statusLine, wordsOf, type Match } from './search-match.ts';
 
 type PageData = { url: string; content: string; meta: { title?: string } };
 type PagefindResult = { data(): Promise<PageData> };
@@ -71,7 +71,11 @@ export async function runSearch(doc: Document): Promise<void> {
   const query = new URLSearchParams(location.search).get('q')?.trim() ?? '';
   input.value = query;
   const words = queryWords(query);
-  if (words.length === 0) return;
+  if (words.length === 0) {
+    // An empty box keeps the page's prompt; a query of symbols only (“√”, “±”) is answered.
+    if (query) status.textContent = nothingToSearch(query);
+    return;
+  }
 
   let pagefind: Pagefind;
   try {

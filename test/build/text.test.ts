@@ -14,6 +14,7 @@ import { fileForPath, indexedPages, pages, parsePage, ROOT } from '../helpers/di
 import { formulasOf, symbols } from '../helpers/formulas.ts';
 import { codeOf, importsOf } from '../helpers/imports.ts';
 import { PROSE_NUMBER } from '../helpers/prose-number.ts';
+import { NOT_INDEXED } from '../../src/plugins/pagefind-integration.mjs';
 
 const PAGES = pages(); // throws when dist/ is missing: the file fails, it is not skipped
 /** "a factor of 0.35", "a factor of 1.46 × 10⁻⁴" as status lines write them (not "a factor of 1/3"). */
@@ -59,6 +60,27 @@ describe.each(PAGES.map((p) => [p.path, p] as const))('page %s', (_path, page) =
 
 describe('the search index', () => {
   const indexed = indexedPages();
+
+  /**
+   * Neighbouring cells of every indexed table, in reading order (across rows too), as [url, cell,
+   * next cell] texts. Cells with formulas break the chain: the index holds a formula's plain text,
+   * not its text content.
+   */
+  const neighbours = indexed.flatMap((p) => [...parsePage(fileForPath(p.url)!).querySelectorAll('[data-pagefind-body] table')].filter((t) => !t.closest(['[data-pagefind-ignore]', ...NOT_INDEXED].join(', '))).flatMap((table) => {
+    const cells = [...table.querySelectorAll('th, td')].map((c) => (c.querySelector('.katex, [data-pagefind-ignore]') ? '' : c.textContent!.replace(/\s+/g, ' ').trim()));
+    return cells.slice(1).flatMap((b, i) => (cells[i] && b ? [[p.url, cells[i], b] as const] : []));
+  }));
+
+  it('has tables with neighbouring cells to check', () => {
+    expect(neighbours.length).toBeGreaterThan(0);
+  });
+
+  // Pagefind may end a cell with a full stop of its own (“0.5193. 1”); a space must follow either way.
+  it.each(neighbours)('%s keeps the table cells “%s” and “%s” apart, as separate words', (url, a, b) => {
+    const content = indexed.find((p) => p.url === url)!.content.replace(/\s+/g, ' ');
+    const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(content).toMatch(new RegExp(`${literal(a)}\\.? ${literal(b)}`));
+  });
 
   it('holds the chapters', () => {
     expect(indexed.map((p) => p.url)).toEqual(expect.arrayContaining([expect.stringMatching(/^\/chapters\//)]));

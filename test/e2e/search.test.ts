@@ -6,7 +6,6 @@
  */
 import type { Page as PwPage } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { stemmer } from 'stemmer';
 import { watchedContext } from '../helpers/browser.ts';
 import { indexedPages, pages, parsePage, type Page } from '../helpers/dist.ts';
 import { formulasOf, symbols, type Formula } from '../helpers/formulas.ts';
@@ -40,13 +39,36 @@ function hasWord(text: string, word: string): boolean {
   return new RegExp(`${START}${literal(word)}${END}`, 'iu').test(text);
 }
 /**
- * Some word of `text` is another form of `word`: the same English stem by Porter's algorithm, the
- * search page's definition (its stemmer is the oracle here, for words of three letters and more).
+ * The bases `w` may be an inflection of, by the rule the search page promises, written here on its
+ * own (not imported) so the test checks the page against the rule: a possessive ('s, ’s, a trailing
+ * apostrophe) removed, then at most one regular ending — -s; -es after s, x, z, ch, sh; -ies and
+ * -ied for y; -ed and -ing, before which a doubled consonant is undone or a silent e restored —
+ * and only bases of four letters or more.
  */
+function basesOf(w: string): string[] {
+  const word = w.toLowerCase().replace(/[’']s$|[’']$/, '');
+  const found = [word];
+  const cut = (ending: string) => (word.endsWith(ending) ? word.slice(0, -ending.length) : undefined);
+  const ies = cut('ies') ?? cut('ied');
+  if (ies) found.push(`${ies}y`);
+  const es = cut('es');
+  if (es && /(s|x|z|ch|sh)$/.test(es)) found.push(es);
+  const s = cut('s');
+  if (s && !/[s’']$/.test(s)) found.push(s);
+  for (const stem of [cut('ed'), cut('ing')]) {
+    if (!stem) continue;
+    found.push(stem, `${stem}e`);
+    if (stem.length > 1 && stem.at(-1) === stem.at(-2) && !/[aeiou]/.test(stem.at(-1)!)) found.push(stem.slice(0, -1));
+  }
+  return found.filter((b) => b.length >= 4);
+}
+/** Some word of `text` is another form of `word`: the two share a base (`basesOf`). */
 function hasForm(text: string, word: string): boolean {
-  const stem = (w: string) => (w.length >= 3 ? stemmer(w.toLowerCase()) : '')
-  const s = stem(word);
-  return s.length >= 3 && (text.match(/[\p{L}\p{N}]+(?:[_^][\p{L}\p{N}]+)*/gu) ?? []).some((w) => stem(w) === s);
+  const mine = new Set(basesOf(word));
+  // Words as the page reads them: letters, digits, apostrophes and a number's punctuation, with a
+  // formula's scripts attached (the “in” of n_in is no word).
+  const words = text.match(/(?:[\p{L}\p{N}’']|(?<=\p{N})[.,/⁻](?=\p{N}))+(?:[_^][\p{L}\p{N}]+)*/gu) ?? [];
+  return words.some((w) => basesOf(w.replace(/^[’']+/, '')).some((b) => mine.has(b)));
 }
 /** How `text` holds `word`, as the search page words it: “gradients”, a form of “gradients”, a word starting with “grad”. */
 function held(text: string, word: string): string | undefined {
@@ -67,6 +89,9 @@ const chapters = (n: number) => (n === 1 ? '1 chapter' : `${n} chapters`);
 function statusFor(words: string[], texts: string[]): string {
   const weakest = words.map((w) => texts.every((t) => hasWord(t, w)) ? `“${w}”` : texts.every((t) => hasWord(t, w) || hasForm(t, w)) ? `a form of “${w}”` : `a word starting with “${w}”`);
   const whole = weakest.every((h, i) => h === `“${words[i]}”`);
+  // Whole words first, then forms, then starts, so each qualifier belongs to one word.
+  const order = (h: string) => (h.startsWith('“') ? 0 : h.startsWith('a form') ? 1 : 2);
+  weakest.sort((a, b) => order(a) - order(b));
   const n = texts.length;
   const list = weakest.length < 2 ? weakest[0] : `${weakest.slice(0, -1).join(', ')} and ${weakest[weakest.length - 1]}`;
   return `${chapters(n)} ${whole ? (n === 1 ? 'mentions' : 'mention') : (n === 1 ? 'contains' : 'contain')} ${list}.`;
@@ -236,6 +261,33 @@ describe('search', () => {
       expect(items.map((i) => i.path), `${query}: ${status}`).toEqual(plain.items.map((i) => i.path));
       expect(status).toContain(`“${word}”`);
       expect(status).not.toMatch(/[<>()]/);
+    }
+    await w.context.close();
+  });
+
+  it('a number with a point is one word: found whole, not as the digits either side', async () => {
+    const w = await watchedContext(site.browser, site.origin);
+    const page = await w.context.newPage();
+    const indexed = await indexedText(page);
+    // A decimal from the chapters' indexed text (a table cell or the prose).
+    const texts = [...indexed.values()];
+    const number = texts.flatMap((t) => t.split(/\s+/).map((x) => x.replace(/[.,;:)]+$/, ''))).find((x) => /^\d+\.\d+$/.test(x));
+    if (!number) throw new Error('no decimal number in the indexed text');
+    const { items, status } = await searchFor(page, number);
+    await w.context.close();
+    const expected = [...indexed].filter(([, text]) => held(text, number)).map(([p]) => p).sort();
+    expect(items.map((i) => i.path).sort(), `status: "${status}"`).toEqual(expected);
+    expect(status).toBe(statusFor([number], items.map((i) => indexed.get(i.path) ?? '')));
+    for (const item of items) for (const mark of item.marks) expect(mark, `marked for “${number}”`).toContain(number);
+  });
+
+  it('a query of symbols only says it has no letters or digits to search for', async () => {
+    const w = await watchedContext(site.browser, site.origin);
+    const page = await w.context.newPage();
+    for (const query of ['√', '±', '%', '...']) {
+      const { items, status } = await searchFor(page, query, false);
+      expect(items).toEqual([]);
+      expect(status).toBe(`No letters or digits to search for in “${query}”.`);
     }
     await w.context.close();
   });
