@@ -32,6 +32,9 @@ describe('defineWidget', () => {
     ['a seed over 2^31 − 1', { kind: 'seed', default: 2 ** 31, label: 'x' }, 'not an integer from 0 to 2147483647'],
     ['an unknown kind', { kind: 'date', default: 0, label: 'x' }, 'kind must be one of'],
     ['no label', { ...ok, label: ' ' }, 'needs a label'],
+    ['a phrase without the value', { ...ok, phrase: 'hidden layers' }, 'phrase must be words with one #'],
+    ['a phrase with the value twice', { ...ok, phrase: ['# layer', '# layers of #'] }, 'phrase must be words with one #'],
+    ['a count phrase of one form', { ...ok, phrase: ['# layers'] }, 'phrase must be words with one #'],
   ])('rejects %s', (_, p, message) => expect(bad(p)).toThrow(message));
   it.each(['constructor', 'toString', 'prototype', 'Depth', 'a-b', '__proto__'])('rejects the parameter name %s', (name) => {
     expect(bad(ok, name)).toThrow(`defineWidget(W): ${name}: not a usable prop name`);
