@@ -205,7 +205,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.max(
 
 /** 3. Long tasks while TrainingRace trains (Run again until 10 s of training have passed). */
 async function longTasks(browser: Browser, origin: string) {
-  const key = 'trainingrace-demo'
+  const key = 'training-race'
   const el = [...parsePage(join(DIST, 'widgets/index.html')).querySelectorAll('notebook-widget')].find((e) => e.getAttribute('data-key') === key)
   const overrides = { initializers: ['heNormal', 'glorotNormal', 'postHe', 'heUniform'], seeds: 5, epochs: 200 }
   const state = { ...JSON.parse(el!.getAttribute('data-props')!), ...overrides }
@@ -259,7 +259,7 @@ const browser = await launchChromium()
 try {
   const weights: Weight[] = []
   if (ONLY.includes('weight')) for (const p of pages()) weights.push(await weigh(browser, server.origin, p))
-  const key = 'depthsignal-demo'
+  const key = 'depth-signal'
   const small = `?${key}.depth=5&${key}.width=20&${key}.samples=50`
   const latency: [string, Sample[]][] = []
   // One slider stepped up (the widget may have computed the next value ahead), or that slider and
@@ -272,8 +272,8 @@ try {
     ['DepthSignal, small, alternating width + 1 and seed + 1', key, small, alternating('width')],
     ['DepthSignal, page settings (10 layers × 100 units, 200 examples), stepping width up', key, '', stepping('width')],
     ['DepthSignal, page settings, alternating width + 1 and seed + 1', key, '', alternating('width')],
-    ['InitRecipes, page settings (6 recipes, 100 × 100 weights each), stepping n_in up', 'initrecipes-demo', '', stepping('fanIn')],
-    ['InitRecipes, page settings, alternating n_in + 1 and seed + 1', 'initrecipes-demo', '', alternating('fanIn')],
+    ['InitRecipes, page settings (6 recipes, 100 × 100 weights each), stepping n_in up', 'init-recipes', '', stepping('fanIn')],
+    ['InitRecipes, page settings, alternating n_in + 1 and seed + 1', 'init-recipes', '', alternating('fanIn')],
   ]
   for (const [label, widget, query, presses] of ONLY.includes('latency') ? walks : []) {
     const page = await openWidget(browser, server.origin, widget, query)
@@ -283,7 +283,7 @@ try {
   const firsts: [string, Sample[][]][] = []
   if (ONLY.includes('latency')) {
     firsts.push(['DepthSignal, width', await firstPresses(browser, server.origin, key, 'width', 6)])
-    firsts.push(['InitRecipes, n_in', await firstPresses(browser, server.origin, 'initrecipes-demo', 'fanIn', 6)])
+    firsts.push(['InitRecipes, n_in', await firstPresses(browser, server.origin, 'init-recipes', 'fanIn', 6)])
   }
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify(Object.fromEntries(latency), null, 1))
   const race = ONLY.includes('training') ? await longTasks(browser, server.origin) : null

@@ -106,6 +106,15 @@ function gapKind(v: number, logY: boolean): GapKind {
   return plottable(v) && logY ? '0 or less' : 'beyond ±10³⁰⁰';
 }
 
+/**
+ * Which of a series' `n` points `count` are, after "at": "3 of its 6 points"; when they are all of
+ * them, "its only point", "either of its 2 points", "any of its 12 points" (never "1 of its 1 points").
+ */
+function atPoints(count: number, n: number): string {
+  if (count < n) return `${count} of its ${n} points`;
+  return n === 1 ? 'its only point' : n === 2 ? 'either of its 2 points' : `any of its ${n} points`;
+}
+
 /** Most runs of x a gap list names before it says how many more there are. */
 const MAX_LISTED = 12;
 
@@ -143,7 +152,7 @@ export function prepareGapped(plot: string, s: Series, i: number, logY: boolean)
   const nonFinite = kinds.filter((kind) => NOT_FINITE.includes(kind)).length;
   if (nonFinite) {
     const which = present.filter((kind) => NOT_FINITE.includes(kind)).map((kind) => `${kind} at x = ${where(kind)}`).join('; ');
-    notes.push(`${said} is not finite at ${nonFinite} of its ${n} points (${which}): ${kept.length ? 'the line is broken there, each marked by a dashed rule' : 'it is not drawn'}.`);
+    notes.push(`${said} is not finite at ${atPoints(nonFinite, n)} (${which}): ${kept.length ? 'the line is broken there, each marked by a dashed rule' : 'it is not drawn'}.`);
   }
   if (present.includes('beyond ±10³⁰⁰')) notes.push(`${said} is too large to draw (beyond ±10³⁰⁰) at x = ${where('beyond ±10³⁰⁰')}; the line is broken there.`);
   if (present.includes('0 or less')) notes.push(`${said} is 0 or less at x = ${where('0 or less')}, which a log scale cannot show; the line is broken there.`);

@@ -17,15 +17,27 @@ function noun(p: ParamSpec): string {
   return /^[A-Z][a-z]/.test(short) ? short[0].toLowerCase() + short.slice(1) : short;
 }
 
+/**
+ * One setting with its value, as a reader would write it: the parameter's phrase ("129 units per
+ * layer", "1 hidden layer", "the He normal initializer"), or its label's noun and the value ("seed 3").
+ */
+export function settingInWords(p: ParamSpec, value: unknown): string {
+  const shown = showValue(p, value);
+  if (p.phrase === undefined) return `${noun(p)} ${shown}`;
+  const count = Array.isArray(value) ? value.length : value;
+  const phrase = typeof p.phrase === 'string' ? p.phrase : p.phrase[count === 1 ? 0 : 1];
+  return phrase.replace('#', shown);
+}
+
 /** The settings `names` of `state`, in words, joined with "and" ("gain 0.5 and seed 3"). */
 function listed(spec: WidgetSpec<Params>, state: StateOf<Params>, names: string[]): string {
-  const parts = names.map((name) => `${noun(spec.params[name])} ${showValue(spec.params[name], state[name])}`);
+  const parts = names.map((name) => settingInWords(spec.params[name], state[name]));
   return parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /**
  * What `state` changes from the page's settings (`pageSpec`'s defaults), in words —
- * "hidden layers 20", "data XOR and seed 2", "5 settings" — or '' when it changes nothing.
+ * "20 hidden layers", "the XOR data and seed 2", "5 settings" — or '' when it changes nothing.
  */
 export function linkedChanges(pageSpec: WidgetSpec<Params>, state: StateOf<Params>): string {
   const changed = Object.entries(pageSpec.params).filter(([name, p]) => !sameValue(state[name], p.default)).map(([name]) => name);
@@ -35,12 +47,22 @@ export function linkedChanges(pageSpec: WidgetSpec<Params>, state: StateOf<Param
 
 /**
  * Where the settings of the figure on screen (`shown`) and those in the controls (`chosen`)
- * disagree, each side in words — { shown: "width 100", chosen: "width 105" } — or null where they
- * agree. Beyond three, the settings are counted, not named.
+ * disagree, each side in words, or null where they agree. The sentence names the `first` side in
+ * full; when one setting differs, the other side is its value alone, since the reader has just
+ * heard what it is a value of: { shown: "100 units per layer", chosen: "129" }. Two or three
+ * settings are named on both sides ("100 units per layer and seed 3"); beyond three, counted.
  */
-export function differingSettings(spec: WidgetSpec<Params>, shown: StateOf<Params>, chosen: StateOf<Params>): { shown: string; chosen: string } | null {
+export function differingSettings(
+  spec: WidgetSpec<Params>, shown: StateOf<Params>, chosen: StateOf<Params>, first: 'shown' | 'chosen' = 'shown',
+): { shown: string; chosen: string } | null {
   const differ = Object.keys(spec.params).filter((name) => !sameValue(shown[name], chosen[name]));
   if (differ.length === 0) return null;
   if (differ.length > NAMED) return { shown: 'earlier settings', chosen: `${differ.length} changed settings` };
-  return { shown: listed(spec, shown, differ), chosen: listed(spec, chosen, differ) };
+  const words = { shown: listed(spec, shown, differ), chosen: listed(spec, chosen, differ) };
+  if (differ.length === 1) {
+    const second = first === 'shown' ? 'chosen' : 'shown';
+    const p = spec.params[differ[0]];
+    words[second] = showValue(p, (second === 'shown' ? shown : chosen)[differ[0]]);
+  }
+  return words;
 }

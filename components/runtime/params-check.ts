@@ -96,18 +96,26 @@ export function toMdxValue(p: ParamSpec, value: unknown): string {
 
 const quoted = (names: readonly string[]): string => names.map((o) => `"${o}"`).join(', ');
 
+/**
+ * A bound for people, its thousands grouped with commas as the site writes counts ("2,000",
+ * "2,147,483,647"); fractions and the very large keep their shortest form ("0.0001", "1e30").
+ */
+function bound(x: number): string {
+  return Number.isInteger(x) && Math.abs(x) >= 1000 && Math.abs(x) < 1e15 ? x.toLocaleString('en-US') : formatNumber(x);
+}
+
 /** The allowed values in words, e.g. 'an integer from 1 to 50' or 'one of "relu", "tanh"'. */
 export function describeKind(p: ParamSpec): string {
   switch (p.kind) {
     case 'int':
     case 'number': {
       const what = p.kind === 'int' ? 'an integer' : 'a number';
-      const range = `${what} from ${formatNumber(p.min)} to ${formatNumber(p.max)}`;
+      const range = `${what} from ${bound(p.min)} to ${bound(p.max)}`;
       if (p.step === undefined || (p.kind === 'int' && p.step === 1)) return range;
-      return `${range} in steps of ${formatNumber(p.step)}${onStep(0, p.min, p.step) ? '' : ` from ${formatNumber(p.min)}`}`;
+      return `${range} in steps of ${bound(p.step)}${onStep(0, p.min, p.step) ? '' : ` from ${bound(p.min)}`}`;
     }
     case 'seed':
-      return `an integer from 0 to ${SEED_MAX}`;
+      return `an integer from 0 to ${bound(SEED_MAX)}`;
     case 'enum':
       return `one of ${quoted(p.options)}`;
     case 'bool':

@@ -4,6 +4,14 @@
  * Values are data only — numbers, booleans and names from fixed lists — never code, HTML or paths.
  */
 
+/**
+ * How a sentence names a setting with its value, where the label and then the value would read
+ * stiffly ("units per layer 100", "initializer He normal"): `#` stands for the value as its control
+ * shows it — 'the # initializer'. A count gives its form for one first: ['# hidden layer', '#
+ * hidden layers']. Without it, a sentence says the label's words and the value: "seed 3".
+ */
+export type Phrase = string | readonly [one: string, other: string];
+
 /** An integer slider, e.g. depth. With `step`, only `min + k·step` is allowed (never snapped). */
 export interface IntParam {
   kind: 'int';
@@ -12,6 +20,7 @@ export interface IntParam {
   default: number;
   step?: number;
   label: string;
+  phrase?: Phrase;
   help?: string;
 }
 
@@ -28,6 +37,7 @@ export interface NumberParam {
   step?: number;
   scale?: 'linear' | 'log';
   label: string;
+  phrase?: Phrase;
   help?: string;
 }
 
@@ -37,6 +47,7 @@ export interface EnumParam {
   options: readonly string[];
   default: string;
   label: string;
+  phrase?: Phrase;
   labels?: Readonly<Record<string, string>>;
   help?: string;
 }
@@ -46,6 +57,7 @@ export interface BoolParam {
   kind: 'bool';
   default: boolean;
   label: string;
+  phrase?: Phrase;
   help?: string;
 }
 
@@ -60,6 +72,7 @@ export interface EnumListParam {
   minItems: number;
   maxItems: number;
   label: string;
+  phrase?: Phrase;
   /** Human names beside the checkboxes (the option itself where absent). */
   labels?: Readonly<Record<string, string>>;
   help?: string;
@@ -70,6 +83,7 @@ export interface SeedParam {
   kind: 'seed';
   default: number;
   label: string;
+  phrase?: Phrase;
 }
 
 /** Any one parameter. */

@@ -52,6 +52,12 @@ function paramProblems(p: ParamSpec): string[] {
       out.push('needs integers 0 ≤ minItems ≤ maxItems ≤ the number of options');
     }
   }
+  if (p.phrase !== undefined) {
+    const forms = typeof p.phrase === 'string' ? [p.phrase] : p.phrase;
+    if (forms.length !== (typeof p.phrase === 'string' ? 1 : 2) || !forms.every((f) => typeof f === 'string' && f.split('#').length === 2)) {
+      out.push('phrase must be words with one # for the value, or [for one, for others]');
+    }
+  }
   if (out.length === 0 && !checkValue(p, p.default).ok) out.push(`default ${showProp(p.default)} is not ${describeKind(p)}`);
   return out;
 }

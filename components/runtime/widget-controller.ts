@@ -128,7 +128,7 @@ export class WidgetController {
       // A link or an MDX line gives the settings in the controls: what the reader chose, which the
       // figure shows once computed. Until then the reader is told that it is not the figure on screen.
       const said = await exportFigure(action.slice(7), this.host, this.host.state);
-      this.say(this.mismatch(said, (m) => `It gives ${m.chosen}, as the controls say; the figure shown was made with ${m.shown}.`));
+      this.say(this.mismatch(said, (m) => `It gives ${m.chosen}, as the controls say; the figure shown was made with ${m.shown}.`, 'chosen'));
     }
   }
 
@@ -140,10 +140,11 @@ export class WidgetController {
   /**
    * `said`, followed, when the figure on screen was not made with the settings in the controls
    * (a training widget not yet run with them; a live run stopped or failed), by `explain` of the
-   * two in words and how to bring them together.
+   * two in words and how to bring them together. `explain` names the `first` side in full and may
+   * give the other as a bare value ("…shows 100 units per layer; the controls say 129.").
    */
-  private mismatch(said: string, explain: (m: { shown: string; chosen: string }) => string): string {
-    const m = differingSettings(this.host.pageSpec, this.shownSettings(), this.host.state);
+  private mismatch(said: string, explain: (m: { shown: string; chosen: string }) => string, first: 'shown' | 'chosen' = 'shown'): string {
+    const m = differingSettings(this.host.pageSpec, this.shownSettings(), this.host.state, first);
     if (!m) return said;
     const press = this.mode === 'train' ? 'Press Run to train with them.' : 'Press Recompute to draw it.';
     return `${said} ${explain(m)} ${press}`;

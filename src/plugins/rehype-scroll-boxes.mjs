@@ -9,11 +9,17 @@
 export default function rehypeScrollBoxes() {
   return (tree) => {
     let tables = 0;
+    /** The text of the last heading before the node being visited (document order), or ''. */
+    let heading = '';
     const visit = (node) => {
       for (const [i, child] of (node.children ?? []).entries()) {
         if (child.type !== 'element') continue;
+        if (/^h[1-6]$/.test(child.tagName)) {
+          heading = textOf(child);
+          continue;
+        }
         if (child.tagName === 'table') {
-          node.children[i] = tableBox(child, `md-table-${++tables}`);
+          node.children[i] = tableBox(child, `md-table-${++tables}`, heading);
           continue; // a table inside a table is not made here
         }
         if (hasClass(child, 'katex-display')) {
@@ -35,18 +41,46 @@ function hasClass(node, name) {
   return Array.isArray(classes) ? classes.includes(name) : String(classes ?? '').split(/\s+/).includes(name);
 }
 
+/** Longest heading, in characters, that a table's name quotes whole. */
+const HEADING_CHARS = 60;
+
 /**
- * `<div class="scroll-box">` around `table`, named “Table:” followed by the table's header row
- * (aria-labelledby, so the browser reads the headers, formulas included, as it reads them in the
- * table), or by “Table:” alone when the table has no header row.
+ * What a listener hears of a heading: its text without what is hidden from them (KaTeX's visual
+ * copy of a formula, the TeX source), spaces collapsed.
  */
-function tableBox(table, id) {
-  const headRow = table.children.find((c) => c.tagName === 'thead')?.children.find((c) => c.tagName === 'tr');
-  if (headRow) headRow.properties = { ...headRow.properties, id: `${id}-head` };
+function textOf(node) {
+  const heard = (n) => {
+    if (n.type === 'text') return n.value;
+    if (n.type !== 'element' || n.tagName === 'annotation' || String(n.properties?.ariaHidden) === 'true') return '';
+    return (n.children ?? []).map(heard).join('');
+  };
+  return heard(node).replace(/\s+/g, ' ').trim();
+}
+
+/** A heading quoted in a name: cut at a word near `HEADING_CHARS`, its own quotes made single. */
+function quoted(text) {
+  const head = text.slice(0, HEADING_CHARS);
+  const cut = text.length <= HEADING_CHARS ? text : `${(/\s/.test(text[HEADING_CHARS]) ? head : head.replace(/\S*$/, '')).replace(/[\s,;:.–—]+$/, '')}…`;
+  return `“${cut.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+}
+
+/**
+ * `<div class="scroll-box">` around `table`, named for a listener who reaches it: by its caption
+ * when it has one (“Table: …”, aria-labelledby, so formulas read as in the caption), or else by
+ * the section it is in, “Table in ‘The variance argument’” (the heading in quotes), or “Table”
+ * when there is no heading before it. Never by its header row: the column names run together are no name.
+ */
+function tableBox(table, id, heading) {
+  const caption = table.children.find((c) => c.type === 'element' && c.tagName === 'caption');
+  let named;
+  if (caption) {
+    caption.properties = { id: `${id}-caption`, ...caption.properties };
+    named = { ...region('Table:'), ariaLabelledBy: `${id} ${caption.properties.id}` };
+  } else named = region(heading ? `Table in ${quoted(heading)}` : 'Table');
   return {
     type: 'element',
     tagName: 'div',
-    properties: { className: ['scroll-box'], id, ...region('Table:'), ...(headRow && { ariaLabelledBy: `${id} ${id}-head` }), dataScrollBox: '' },
+    properties: { className: ['scroll-box'], id, ...named, dataScrollBox: '' },
     children: [table],
   };
 }

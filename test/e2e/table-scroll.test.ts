@@ -6,7 +6,8 @@
  * holds for everything that scrolls sideways — display formulas, tables in the text, figures,
  * code — and a formula or table that fits is neither a tab stop nor a landmark. A formula in a
  * table cell is never broken across lines: the table scrolls instead of squeezing its columns.
- * Pages and tables come from dist/.
+ * A table's box is named so a listener can tell it from the others: briefly, by its caption or
+ * the section it is in, never by its header row run together. Pages and tables come from dist/.
  */
 import type { Locator, Page as PwPage } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -218,4 +219,62 @@ describe.each(TABLE_WIDTHS)('at %i px: formulas in tables', (width) => {
 
 it('saw formulas in table cells', () => {
   expect(formulasInCells).toBeGreaterThan(0);
+});
+
+/** Every page with a table in a box that scrolls, and how many such tables it has. */
+const WITH_TABLE_BOXES = pages()
+  .map((p) => ({ path: p.path, count: parsePage(p.file).querySelectorAll('.scroll-box table').length }))
+  .filter((p) => p.count > 0);
+/** Longest name a listener is made to hear before the table itself. */
+const NAME_CHARS = 80;
+/** Over every page: the tables in the text (not named by their author) seen named by caption or section. */
+let placed = 0;
+
+describe('the names of tables that scroll', () => {
+  it('the build has tables in boxes', () => {
+    expect(WITH_TABLE_BOXES.length).toBeGreaterThan(0);
+  });
+
+  // Scripts off: the box keeps the role and name its markup gives it, which the page's script
+  // takes away only while the table fits and gives back when it scrolls.
+  it.each(WITH_TABLE_BOXES.map((p) => [p.path, p.count] as const))('%s: each of its %i table boxes has a short name that says which table it is', async (path) => {
+    const w = await watchedContext(site.browser, site.origin, { javaScriptEnabled: false });
+    const page = await w.context.newPage();
+    await page.goto(site.origin + path, { waitUntil: 'load' });
+    const boxes = await page.locator('.scroll-box:has(table)').all();
+    for (const box of boxes) {
+      const facts = await box.evaluate((el) => {
+        const clean = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
+        const table = el.querySelector('table')!;
+        // The section the table is in: the last heading of the main text before it.
+        const headings = [...document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')].filter((h) => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        return {
+          id: el.id,
+          caption: clean(table.querySelector('caption')?.textContent),
+          heading: clean(headings.at(-1)?.textContent),
+          columns: [...table.querySelectorAll('thead th')].slice(0, 2).map((th) => clean(th.textContent)),
+        };
+      });
+      const named = await roleAndName(box);
+      const where = `${path}: table box ${facts.id || `“${named?.name}”`}`;
+      expect(named?.role, where).toBe('region');
+      const name = named!.name;
+      expect(name, where).toMatch(/^Table\b/);
+      expect(name.length, `${where}: “${name}” is short`).toBeLessThanOrEqual(NAME_CHARS);
+      if (facts.columns.length === 2) expect(name, `${where}: not its header row`).not.toContain(facts.columns.join(' '));
+      // A table of the text (a Markdown table, named by the build rather than by its author) says
+      // where it is: its caption, or the heading of its section.
+      if (facts.id.startsWith('md-table-')) {
+        placed++;
+        if (facts.caption) expect(name, where).toBe(`Table: ${facts.caption}`);
+        else expect(name, where).toBe(`Table in “${facts.heading}”`);
+      }
+    }
+    await w.context.close();
+    expect(w.trouble.pageErrors).toEqual([]);
+  });
+
+  it('saw tables of the text named by where they are', () => {
+    expect(placed).toBeGreaterThan(0);
+  });
 });

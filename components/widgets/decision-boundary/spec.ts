@@ -16,21 +16,21 @@ const MAX_SAMPLES = 1000;
 
 const params = {
   dataset: {
-    kind: 'enum', options: ['moons', 'circles', 'spirals'], default: 'moons', label: 'Data',
+    kind: 'enum', options: ['moons', 'circles', 'spirals'], default: 'moons', label: 'Data', phrase: 'the # data',
     labels: { moons: DATASET_LABELS.moons, circles: DATASET_LABELS.circles, spirals: DATASET_LABELS.spirals },
   },
   noise: { kind: 'number', min: 0, max: 0.5, default: 0.2, label: 'Noise (std added to each coordinate)' },
-  samples: { kind: 'int', min: 40, max: MAX_SAMPLES, default: 300, label: 'Examples (a quarter held out for testing)' },
-  initializer: { kind: 'enum', options: BOUNDARY_INITIALIZERS, default: 'glorotUniform', label: 'Initializer', labels: INITIALIZER_LABELS },
+  samples: { kind: 'int', min: 40, max: MAX_SAMPLES, default: 300, label: 'Examples (a quarter held out for testing)', phrase: ['# example', '# examples'] },
+  initializer: { kind: 'enum', options: BOUNDARY_INITIALIZERS, default: 'glorotUniform', label: 'Initializer', labels: INITIALIZER_LABELS, phrase: 'the # initializer' },
   gain: {
     kind: 'number', min: 0.01, max: 10, default: 1, scale: 'log', label: 'Gain: every initial weight × this',
     help: '1 is the recipe as published; 0.01 makes the start too small, 10 too large (the variance changes by gain²). Zeros stay zeros.',
   },
-  depth: { kind: 'int', min: 1, max: 6, default: 2, label: 'Hidden layers' },
-  width: { kind: 'int', min: 2, max: 64, default: 16, label: 'Units per hidden layer' },
-  activation: { kind: 'enum', options: ['tanh', 'relu', 'sigmoid', 'leakyRelu'], default: 'tanh', label: 'Activation', labels: { leakyRelu: 'leaky relu (slope 0.01)' } },
+  depth: { kind: 'int', min: 1, max: 6, default: 2, label: 'Hidden layers', phrase: ['# hidden layer', '# hidden layers'] },
+  width: { kind: 'int', min: 2, max: 64, default: 16, label: 'Units per hidden layer', phrase: ['# unit per hidden layer', '# units per hidden layer'] },
+  activation: { kind: 'enum', options: ['tanh', 'relu', 'sigmoid', 'leakyRelu'], default: 'tanh', label: 'Activation', labels: { leakyRelu: 'leaky relu (slope 0.01)' }, phrase: 'the # activation' },
   learningRate: { kind: 'number', min: 0.001, max: 3, default: 0.03, scale: 'log', label: 'Learning rate' },
-  epochs: { kind: 'int', min: 1, max: 500, default: 100, label: 'Epochs' },
+  epochs: { kind: 'int', min: 1, max: 500, default: 100, label: 'Epochs', phrase: ['# epoch', '# epochs'] },
   batchSize: { kind: 'int', min: 1, max: MAX_SAMPLES, default: 8, label: 'Batch size (capped at the training set)' },
   seed: { kind: 'seed', default: 1, label: 'Seed (data, weights and batch order)' },
 } as const satisfies Params;

@@ -4,11 +4,11 @@ import type { Params, StateOf } from '../../runtime/params-types.ts';
 import { INITIALIZER_LABELS, INITIALIZER_NAMES } from '../labels.ts';
 
 const params = {
-  initializer: { kind: 'enum', options: INITIALIZER_NAMES, default: 'glorotUniform', label: 'Initializer', labels: INITIALIZER_LABELS },
-  activation: { kind: 'enum', options: ['linear', 'tanh', 'sigmoid', 'relu'], default: 'tanh', label: 'Activation' },
-  depth: { kind: 'int', min: 1, max: 50, default: 10, label: 'Layers' },
-  width: { kind: 'int', min: 2, max: 256, default: 100, label: 'Units per layer' },
-  samples: { kind: 'int', min: 10, max: 1000, default: 200, label: 'Examples in the batch' },
+  initializer: { kind: 'enum', options: INITIALIZER_NAMES, default: 'glorotUniform', label: 'Initializer', labels: INITIALIZER_LABELS, phrase: 'the # initializer' },
+  activation: { kind: 'enum', options: ['linear', 'tanh', 'sigmoid', 'relu'], default: 'tanh', label: 'Activation', phrase: 'the # activation' },
+  depth: { kind: 'int', min: 1, max: 50, default: 10, label: 'Layers', phrase: ['# layer', '# layers'] },
+  width: { kind: 'int', min: 2, max: 256, default: 100, label: 'Units per layer', phrase: ['# unit per layer', '# units per layer'] },
+  samples: { kind: 'int', min: 10, max: 1000, default: 200, label: 'Examples in the batch', phrase: ['# example in the batch', '# examples in the batch'] },
   seed: { kind: 'seed', default: 1, label: 'Seed' },
 } as const satisfies Params;
 

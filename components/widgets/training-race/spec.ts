@@ -19,19 +19,19 @@ export const RACE_TRAIN_SIZE = 200;
 const params = {
   initializers: {
     kind: 'enumList', options: RACE_INITIALIZERS, default: ['heNormal', 'glorotNormal', 'postHe'], minItems: 2, maxItems: 4,
-    label: 'Initializers', labels: INITIALIZER_LABELS, help: 'Each trains from the same seeds on the same minibatches; only the initial weights differ.',
+    label: 'Initializers', labels: INITIALIZER_LABELS, phrase: ['the initializer #', 'the initializers #'], help: 'Each trains from the same seeds on the same minibatches; only the initial weights differ.',
   },
   dataset: {
     kind: 'enum', options: ['moons', 'circles', 'spirals', 'xor', 'blobs'], default: 'moons', label: 'Data',
-    labels: DATASET_LABELS,
+    labels: DATASET_LABELS, phrase: 'the # data',
   },
-  depth: { kind: 'int', min: 1, max: 40, default: 3, label: 'Hidden layers' },
-  width: { kind: 'int', min: 4, max: 64, default: 16, label: 'Units per layer' },
-  activation: { kind: 'enum', options: ['relu', 'tanh', 'sigmoid', 'linear'], default: 'relu', label: 'Activation' },
+  depth: { kind: 'int', min: 1, max: 40, default: 3, label: 'Hidden layers', phrase: ['# hidden layer', '# hidden layers'] },
+  width: { kind: 'int', min: 4, max: 64, default: 16, label: 'Units per layer', phrase: ['# unit per layer', '# units per layer'] },
+  activation: { kind: 'enum', options: ['relu', 'tanh', 'sigmoid', 'linear'], default: 'relu', label: 'Activation', phrase: 'the # activation' },
   learningRate: { kind: 'number', min: 1e-4, max: 3, default: 0.05, scale: 'log', label: 'Learning rate' },
-  epochs: { kind: 'int', min: 1, max: 200, default: 30, label: 'Epochs' },
+  epochs: { kind: 'int', min: 1, max: 200, default: 30, label: 'Epochs', phrase: ['# epoch', '# epochs'] },
   batchSize: { kind: 'int', min: 1, max: RACE_TRAIN_SIZE, default: 10, label: 'Batch size' },
-  seeds: { kind: 'int', min: 1, max: 5, default: 3, label: 'Seeds per initializer' },
+  seeds: { kind: 'int', min: 1, max: 5, default: 3, label: 'Seeds per initializer', phrase: ['# seed per initializer', '# seeds per initializer'] },
   seed: { kind: 'seed', default: 1, label: 'Seed' },
 } as const satisfies Params;
 

@@ -169,7 +169,22 @@ describe('breaking a series at its gaps (numbers that are not a training run, e.
     expect(many.getAttribute('aria-description')).toContain(`value is not finite at ${bad} of its 200 points`);
     expect(many.getAttribute('aria-description')).toMatch(new RegExp(`and ${bad - 12} more\\)`));
     const none = lineChart([{ name: 'value', x: [0, 1], y: [NaN, Infinity] }], { ...A, gaps: true, document: doc() });
-    expect(none.getAttribute('aria-description')).toContain('value is not finite at 2 of its 2 points (not a number at x = 0; +∞ at x = 1): it is not drawn.');
+    expect(none.getAttribute('aria-description')).toContain('value is not finite at either of its 2 points (not a number at x = 0; +∞ at x = 1): it is not drawn.');
+  });
+
+  it('says “its only point” and “any of its points” when every value is not finite, never “1 of its 1 points”', () => {
+    const said = (y: number[]) => lineChart([{ name: 'value', x: indices(y), y }], { ...A, gaps: true, document: doc() }).getAttribute('aria-description')!;
+    expect(said([NaN])).toContain('value is not finite at its only point (not a number at x = 0): it is not drawn.');
+    const twelve = Array.from({ length: 12 }, (_, i) => (i % 2 ? Infinity : NaN));
+    expect(said(twelve)).toContain('value is not finite at any of its 12 points (not a number at x = 0, 2, 4, 6, 8, 10; +∞ at x = 1, 3, 5, 7, 9, 11): it is not drawn.');
+    // Of every length up to 12 and every share of non-finite values: the count never repeats the total.
+    for (let n = 1; n <= 12; n++) {
+      for (let bad = 1; bad <= n; bad++) {
+        const text = said(Array.from({ length: n }, (_, i) => (i < bad ? NaN : i)));
+        expect(text).not.toMatch(/\b(\d+) of its \1 points?\b/);
+        expect(text).not.toMatch(/\b1 points\b|\bits 1 points\b/);
+      }
+    }
   });
 
   it('tells a value too large to draw, and one a log scale cannot show, from a value that is not finite', () => {

@@ -100,9 +100,9 @@ describe('number fields', () => {
 
   it('says what became of the reviewer\'s inputs', () => {
     const p = SEEDS[0].p;
-    expect(numberFromText(p, '-5', 1, true)).toEqual({ value: 0, note: `${p.label} must be an integer from 0 to 2147483647, so "-5" became 0.` });
-    expect(numberFromText(p, '1.5', 1, true)).toEqual({ value: 2, note: `${p.label} must be an integer from 0 to 2147483647, so "1.5" became 2.` });
-    expect(numberFromText(p, '', 1, true)).toEqual({ value: 1, note: `${p.label} must be an integer from 0 to 2147483647; the field was empty, so it is back at 1.` });
+    expect(numberFromText(p, '-5', 1, true)).toEqual({ value: 0, note: `${p.label} must be an integer from 0 to 2,147,483,647, so "-5" became 0.` });
+    expect(numberFromText(p, '1.5', 1, true)).toEqual({ value: 2, note: `${p.label} must be an integer from 0 to 2,147,483,647, so "1.5" became 2.` });
+    expect(numberFromText(p, '', 1, true)).toEqual({ value: 1, note: `${p.label} must be an integer from 0 to 2,147,483,647; the field was empty, so it is back at 1.` });
   });
 });
 

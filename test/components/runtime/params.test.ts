@@ -8,6 +8,7 @@ import {
   replaceInQuery, serializeQuery, toMdx, toSlider, validateState, type ParamSpec, type Params, type WidgetSpec,
 } from '../../../components/runtime/params.ts';
 import { DEPTH, RACE, TINY } from './hostile-corpus.ts';
+import { SPECS } from '../../../components/widgets/specs.ts';
 
 const FILE = 'content/chapters/initialization.mdx';
 const propsError = (props: Record<string, unknown>, spec: WidgetSpec<Params> = DEPTH) => () => parseProps(spec, props, FILE);
@@ -29,9 +30,12 @@ describe('defineWidget', () => {
     ['unsafe option names', { kind: 'enum', options: ['a,b', '<x>', 'ok'], default: 'ok', label: 'x' }, 'not "a,b", "‹x›"'],
     ['labels for unknown options', { kind: 'enum', options: ['a'], default: 'a', labels: { b: 'B' }, label: 'x' }, 'labels for unknown options: b'],
     ['minItems > maxItems', { kind: 'enumList', options: ['a', 'b'], default: ['a'], minItems: 2, maxItems: 1, label: 'x' }, 'minItems ≤ maxItems'],
-    ['a seed over 2^31 − 1', { kind: 'seed', default: 2 ** 31, label: 'x' }, 'not an integer from 0 to 2147483647'],
+    ['a seed over 2^31 − 1', { kind: 'seed', default: 2 ** 31, label: 'x' }, 'not an integer from 0 to 2,147,483,647'],
     ['an unknown kind', { kind: 'date', default: 0, label: 'x' }, 'kind must be one of'],
     ['no label', { ...ok, label: ' ' }, 'needs a label'],
+    ['a phrase without the value', { ...ok, phrase: 'hidden layers' }, 'phrase must be words with one #'],
+    ['a phrase with the value twice', { ...ok, phrase: ['# layer', '# layers of #'] }, 'phrase must be words with one #'],
+    ['a count phrase of one form', { ...ok, phrase: ['# layers'] }, 'phrase must be words with one #'],
   ])('rejects %s', (_, p, message) => expect(bad(p)).toThrow(message));
   it.each(['constructor', 'toString', 'prototype', 'Depth', 'a-b', '__proto__'])('rejects the parameter name %s', (name) => {
     expect(bad(ok, name)).toThrow(`defineWidget(W): ${name}: not a usable prop name`);
@@ -51,11 +55,21 @@ describe('describeParam', () => {
     [DEPTH, 'dropRate', 'a number from 0 to 0.9 in steps of 0.05'],
     [DEPTH, 'activation', 'one of "relu", "tanh", "sigmoid", "linear"'],
     [DEPTH, 'bias', 'true or false'],
-    [DEPTH, 'seed', 'an integer from 0 to 2147483647'],
+    [DEPTH, 'seed', 'an integer from 0 to 2,147,483,647'],
     [RACE, 'inits', 'a list of 1 to 4 different names from "zeros", "normal", "xavier", "he", "orthogonal"'],
     [TINY, 'big', 'a number from -1e30 to 1e30'],
   ] as [WidgetSpec<Params>, string, string][])('%s.%s: %s', (spec: WidgetSpec<Params>, name, text) => expect(describeParam(spec, name)).toBe(text));
   it('refuses unknown and inherited names', () => expect(() => describeParam(DEPTH, 'toString' as never)).toThrow('no parameter "toString"'));
+  it('groups the thousands of a bound, as the site writes counts, and keeps small or fractional ones as they are', () => {
+    const between = (min: number, max: number, step?: number) => describeParam(defineWidget({ name: 'W', params: { n: { kind: 'int', min, max, default: min, step, label: 'N' } } }), 'n');
+    expect(between(1000, 25000)).toBe('an integer from 1,000 to 25,000');
+    expect(between(999, 999 + 2000 * 1500, 2000)).toBe('an integer from 999 to 3,000,999 in steps of 2,000 from 999');
+  });
+  // Every widget's allowed values as the reference page, a link's notice and a field's note say them.
+  it.each(Object.values(SPECS).flatMap((spec) => Object.keys(spec.params).map((name) => [`${spec.name}.${name}`, spec, name] as const)))(
+    '%s: no bound of four or more digits is written ungrouped', (_where, spec, name) => {
+      expect(describeParam(spec, name)).not.toMatch(/(?<![\d.])\d{4}/);
+    });
 });
 
 describe('parseProps (build time)', () => {
@@ -84,7 +98,7 @@ describe('parseProps (build time)', () => {
     [{ lambda: Infinity }, 'lambda must be a number from 0 to 1; got Infinity.'],
     [{ activation: 'gelu' }, '<DepthSignal activation="gelu">: activation must be one of "relu", "tanh", "sigmoid", "linear"; got "gelu".'],
     [{ bias: 'false' }, 'bias must be true or false; got "false" (a string; write bias={false}).'],
-    [{ seed: -1 }, 'seed must be an integer from 0 to 2147483647; got -1.'],
+    [{ seed: -1 }, 'seed must be an integer from 0 to 2,147,483,647; got -1.'],
     [{ Depth: 3 }, '<DepthSignal Depth={3}>: DepthSignal has no prop "Depth". Did you mean depth? Its props are: depth, width,'],
     [{ depth: { value: 20 } }, '<DepthSignal depth={an object}>: depth must be an integer from 1 to 50; got an object.'],
     [{ activation: () => 'relu' }, 'activation must be one of "relu", "tanh", "sigmoid", "linear"; got a function.'],
