@@ -12,7 +12,7 @@ self.onmessage = (e: MessageEvent<CompileRequest>) => {
   const { id, source, runtimeUrl, check } = e.data;
   const t = transpile(source);
   const reply: CompileReply = t.ok
-    ? { id, ok: true, moduleText: moduleText(t.js, runtimeUrl, check ? { check } : {}) }
+    ? { id, ok: true, moduleText: moduleText(t.js, runtimeUrl, { ...(check && { check }), ...(t.imports.length > 0 && { imports: t.imports }) }) }
     : { id, ok: false, error: t.error };
   self.postMessage(reply);
 };

@@ -13,6 +13,7 @@ import * as engine from '../../lib/index.ts';
 import { bufferedConsole, LogBuffer } from './capture.ts';
 import { runCheck } from './checks.ts';
 import { describeError } from './errors.ts';
+import { missingExport } from './lib-names.ts';
 import { lockDown } from './lockdown.ts';
 import type { RunMessage } from './protocol.ts';
 import { describeResult } from './serialize.ts';
@@ -49,7 +50,9 @@ Object.freeze(LIB);
 
 function require(specifier: string): unknown {
   if (specifier === 'lib') return LIB;
-  throw new Error(`Cannot import "${specifier}": a code cell can import only 'lib', the engine.`);
+  const e = new Error(`“${specifier}” cannot be imported: a code cell can import only “lib”, the engine.`);
+  e.name = 'ImportError';
+  throw e;
 }
 
 async function start(body: CellBody, options: RunOptions): Promise<void> {
@@ -58,6 +61,12 @@ async function start(body: CellBody, options: RunOptions): Promise<void> {
   const exports: Record<string, unknown> = {};
   let outcome: Extract<RunMessage, { type: 'done' | 'error' }>;
   try {
+    // A name 'lib' lacks would otherwise surface as sucrase's `_lib.name.call(…)` failing.
+    const missing = missingExport(options.imports ?? [], LIB);
+    if (missing) {
+      post({ type: 'error', error: missing, ms: 0, dropped: 0 });
+      return;
+    }
     const returned = await body(exports, require);
     const value = returned !== undefined ? returned : await exports.default;
     const result = describeResult(value);

@@ -7,11 +7,16 @@
  * @module
  */
 import { transform } from 'sucrase';
+import { importSites } from './imports.ts';
+import type { LibImport } from './lib-names.ts';
 import type { CellError } from './protocol.ts';
 import { LINES_BEFORE_CODE } from './wrapper.ts';
 
-/** The transpiled code, or a syntax error at a place in the reader's code. */
-export type Transpiled = { ok: true; js: string } | { ok: false; error: CellError };
+/**
+ * The transpiled code and the names it takes from 'lib' (for the run worker to check against
+ * the engine), or an error at a place in the reader's code.
+ */
+export type Transpiled = { ok: true; js: string; imports: LibImport[] } | { ok: false; error: CellError };
 
 /**
  * Transpiles one cell. Dynamic `import(…)` becomes `require(…)` too (sucrase's default), so the
@@ -28,10 +33,35 @@ export function transpile(source: string): Transpiled {
       disableESTransforms: true,
       filePath: 'cell.ts',
     });
-    return { ok: true, js: code };
+    const foreign = foreignImport(source);
+    if (foreign) return { ok: false, error: foreign };
+    return { ok: true, js: code, imports: libValueImports(source) };
   } catch (e) {
     return { ok: false, error: syntaxError(e) };
   }
+}
+
+/**
+ * The first static import from a module other than 'lib', used or not. Checked here because
+ * sucrase drops an import whose names are never used: `import x from 'fs'` would run, as if it
+ * could import. (A dynamic `import(…)` is refused by the run worker's `require`.)
+ */
+function foreignImport(source: string): CellError | undefined {
+  const site = importSites(source).find((s) => s.module !== 'lib');
+  if (!site) return undefined;
+  return { name: 'ImportError', message: `“${site.module}” cannot be imported: a code cell can import only “lib”, the engine.`, line: site.line };
+}
+
+/**
+ * The names imported from 'lib' that the code uses as values. Sucrase's TypeScript pass (ESM
+ * kept) removes the rest — names used only as types, `import type`, unused names — and keeps
+ * lines, so what its output still imports is what must exist at run time.
+ */
+function libValueImports(source: string): LibImport[] {
+  const { code } = transform(`\n${source}`, { transforms: ['typescript'], disableESTransforms: true, filePath: 'cell.ts' });
+  return importSites(code)
+    .filter((s) => s.module === 'lib')
+    .flatMap((s) => s.names.map((name) => ({ name, line: s.line - LINES_BEFORE_CODE })));
 }
 
 /**

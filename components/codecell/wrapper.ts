@@ -6,12 +6,16 @@
  * module's line N + 1, whatever the code starts with.
  * @module
  */
+import type { LibImport } from './lib-names.ts';
 
 /** Where the runtime puts its entry point: `globalThis[Symbol.for(START_KEY)](body, options)`. */
 export const START_KEY = 'notebook.codecell.start';
 
-/** Options the run worker receives with the code (data only, written as JSON). */
-export type RunOptions = { check?: string };
+/**
+ * Options the run worker receives with the code (data only, written as JSON): the exercise
+ * check, and the names the code imports from 'lib' (checked against the engine before it runs).
+ */
+export type RunOptions = { check?: string; imports?: LibImport[] };
 
 /** The reader's code, called with the CommonJS names that sucrase's `imports` transform uses. */
 export type CellBody = (exports: Record<string, unknown>, require: (specifier: string) => unknown) => Promise<unknown>;

@@ -182,6 +182,17 @@ describe('code cell: running', () => {
     expect((await run(cell)).status).toBe('SyntaxError on line 2, column 11: Unexpected token');
   });
 
+  it("refuses a module other than 'lib' and a name 'lib' does not export, saying which and where", async () => {
+    const cell = page.locator(DEMO);
+    await setCode(cell, "import { heNormal, createRng } from 'lib';\n\nexport default heNormal(3, 2, createRng(1));");
+    const missing = (await run(cell)).status;
+    expect(missing).toMatch(/^ImportError on line 1: “lib” has no export named “heNormal”\. Did you mean “INITIALIZERS\.heNormal”/);
+    expect(missing).not.toMatch(/reading 'call'/);
+    await setCode(cell, "const a = 1;\nimport x from 'fs';\nexport default a;");
+    expect((await run(cell)).status).toBe('ImportError on line 2: “fs” cannot be imported: a code cell can import only “lib”, the engine.');
+    expect(await cell.locator('[data-error]').getAttribute('data-error')).toBe('2');
+  });
+
   it('stops at once on Stop, and runs again after', TIMED, async () => {
     const cell = page.locator(DEMO);
     await setCode(cell, 'while (true) {}');
@@ -230,7 +241,7 @@ const HOSTILE: [string, string, RegExp][] = [
   ['fetch to a live other origin', 'await fetch("OTHER/fetch");', /^TypeError on line 1: fetch is not available/],
   ['XMLHttpRequest and WebSocket', 'try { new WebSocket("ws://OTHER_HOST/ws"); } catch (e) { console.log(String(e)); }\nconst x = new XMLHttpRequest();', /^TypeError on line 2: XMLHttpRequest is not available/],
   ['importScripts', 'importScripts("OTHER/script.js");', /^TypeError on line 1: importScripts is not available in a code cell/],
-  ['a dynamic import from another origin', 'const m = await import("OTHER/module.js");', /^Error on line 1: Cannot import "http:\/\/localhost:\d+\/module\.js": a code cell can import only 'lib'/],
+  ['a dynamic import from another origin', 'const m = await import("OTHER/module.js");', /^ImportError on line 1: “http:\/\/localhost:\d+\/module\.js” cannot be imported: a code cell can import only “lib”, the engine\.$/],
   ['a nested worker', 'new Worker("OTHER/worker.js");', /^TypeError on line 1: Worker is not available/],
   ['eval', 'export default eval("fetch(\'OTHER/eval\')");', /^EvalError on line 1: eval and new Function are not available/],
 ];
