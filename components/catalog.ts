@@ -21,12 +21,18 @@ export function quotedAsCode(text: string): { code: boolean; text: string }[] {
   return text.split(/("[^"]*")/).map((part) => ({ code: /^"[^"]*"$/.test(part), text: part })).filter((part) => part.text !== '');
 }
 
+import { CHECKS } from './codecell/checks.ts';
 import { NUMBERS } from './numbers.ts';
 
 export type PropDoc = { name: string; allowed: string; default: string; required?: boolean };
 /** A prop whose allowed values are names, each with what it stands for (listed under the props). */
 export type NamedValues = { prop: string; names: { name: string; describe: string }[] };
-export type ComponentDoc = { name: string; file: string; purpose: string; props: PropDoc[]; values?: NamedValues };
+/** An exercise check of `<CodeCell check>`: the export the reader writes and what is compared. */
+export type CheckDoc = { name: string; title: string; signature: string; compares: string };
+export type ComponentDoc = { name: string; file: string; purpose: string; props: PropDoc[]; values?: NamedValues; checks?: CheckDoc[] };
+
+/** "a", "b" or "c", each in straight quotes (quotedAsCode sets them as code). */
+const quotedList = (names: string[]) => names.map((n) => `"${n}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
 export const PAGE_COMPONENTS: ComponentDoc[] = [
   {
@@ -81,10 +87,12 @@ export const PAGE_COMPONENTS: ComponentDoc[] = [
     props: [
       { name: 'code', allowed: 'a string, usually a .ts file imported with ?raw', default: '—', required: true },
       { name: 'timeoutMs', allowed: 'an integer from 100 to 30000', default: '5000' },
-      { name: 'check', allowed: '"heNormal", "heUniform", "glorotNormal", "glorotUniform", "l1" or "l2": compares the reader’s exported function with the engine’s', default: 'none' },
+      { name: 'check', allowed: `${quotedList(Object.keys(CHECKS))}: calls the function the reader’s code exports and compares it with the engine’s (each check below)`, default: 'none' },
       { name: 'title', allowed: 'any text', default: 'none' },
       { name: 'id', allowed: 'an anchor name', default: 'derived from the code' },
     ],
+    // From the registry itself, so a new check is listed the moment `check` accepts it.
+    checks: Object.entries(CHECKS).map(([name, c]) => ({ name, title: c.title, signature: c.signature, compares: c.compares })),
   },
   {
     name: 'Num',

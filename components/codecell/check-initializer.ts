@@ -84,6 +84,7 @@ export function initializerCheck(name: InitializerName, title: string, law: Law)
     title,
     exportName: name,
     signature: `${name}(fanIn: number, fanOut: number, rng: Rng): Matrix`,
+    compares: `Calls it with fanIn × fanOut = ${SIZES.map(([i, o]) => `${i} × ${o}`).join(' and ')}: the matrix’s shape, that every weight is finite, that it draws from the rng it is given (same seed, same weights; another seed, other weights), then the mean (0), the variance (${formula}) and the excess kurtosis (${law}, ${num(EXCESS_KURTOSIS[law])}) against the engine’s ${title}.`,
     run(fn, sourceUrl) {
       const items: Item[] = [];
       const draws: Grid[] = [];

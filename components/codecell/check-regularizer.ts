@@ -40,6 +40,7 @@ export function regularizerCheck(name: Extract<RegularizerName, 'l1' | 'l2'>, ti
     title,
     exportName: name,
     signature: `${name}(w: Matrix): { penalty: number; grad: Matrix }`,
+    compares: `Calls it on a ${ROWS} × ${COLS} matrix of N(0, 1) draws, two of them exactly 0: the penalty and the gradient, element by element, against the engine’s ${name}, and that w is left unchanged.`,
     run(fn, sourceUrl) {
       const w = weights();
       const before = Float64Array.from(w.data);

@@ -18,6 +18,8 @@ export type Check = {
   exportName: string;
   /** The signature, for the message when the export is missing. */
   signature: string;
+  /** What the check calls the function with and compares, in a sentence (the reference page lists it). */
+  compares: string;
   /**
    * Compares the reader's function with the engine's. `sourceUrl` is the reader's module, so
    * that an error their function throws names their line (see `attempt`).
