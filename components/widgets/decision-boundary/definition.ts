@@ -8,6 +8,7 @@ import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
 import { optionName } from '../../runtime/params-text.ts';
 import { heatmapWithPoints } from '../../plots/heatmap-with-points.ts';
 import { lineChart } from '../../plots/line-chart.ts';
+import { seriesDashWord } from '../../plots/theme.ts';
 import { DATASET_LABELS, INITIALIZER_NAMES_SHORT } from '../labels.ts';
 import { decisionBoundarySpec } from './spec.ts';
 import { appendTestPoints } from './test-points.ts';
@@ -45,16 +46,19 @@ function losses(r: DecisionBoundaryResult, s: DecisionBoundaryState, doc: Docume
   const d = r.divergence;
   const trainCurve = d ? { x: [...h.epoch, d.epoch ?? r.epochsDone + 1], y: [...h.trainLoss, NaN] } : { x: h.epoch, y: h.trainLoss };
   const last = Math.max(s.epochs, 1);
+  const series = [
+    { name: 'training loss', ...trainCurve },
+    { name: 'test loss', x: h.epoch, y: h.testLoss },
+    { name: 'ln 2: predicting ½ everywhere', x: [0, last], y: [Math.LN2, Math.LN2] },
+  ];
+  // The line chart styles series by position: name each line's style from the same place.
+  const [train, test, ln2] = series.map((_, i) => seriesDashWord(i));
   return lineChart(
-    [
-      { name: 'training loss', ...trainCurve },
-      { name: 'test loss', x: h.epoch, y: h.testLoss },
-      { name: 'ln 2: predicting ½ everywhere', x: [0, last], y: [Math.LN2, Math.LN2] },
-    ],
+    series,
     {
       document: doc,
       ariaLabel: 'Training and test loss per epoch',
-      ariaDescription: 'Mean binary cross-entropy on the training points and on the held-out test points after each epoch, on a log scale; epoch 0 is the untrained network. A network that predicts ½ everywhere scores ln 2 ≈ 0.693, the dashed line.',
+      ariaDescription: `Mean binary cross-entropy on the training points (the ${train} line) and on the held-out test points (the ${test} line) after each epoch, on a log scale; epoch 0 is the untrained network. A network that predicts ½ everywhere scores ln 2 ≈ 0.693, the ${ln2} line.`,
       xLabel: 'epoch',
       wholeX: true,
       yLabel: 'loss (binary cross-entropy)',
