@@ -190,7 +190,7 @@ export async function exportFigure(kind: string, host: NotebookWidget, state: St
   if (kind === 'mdx' || kind === 'link') {
     host.syncUrl();
     const text = kind === 'mdx' ? toMdx(host.spec, state, host.key) : linkTo(location.href, host.id || host.key);
-    const output = host.querySelector<HTMLOutputElement>('[data-share-output]')!;
+    const output = host.querySelector<HTMLElement>('[data-share-output]')!;
     output.textContent = text;
     output.hidden = false;
     const copied = await copyText(text);
