@@ -161,12 +161,12 @@ export function fileBase(spec: WidgetSpec<Params>, key: string, state: StateOf<P
 }
 
 /**
- * The file for a run (`kind` 'csv': its table; 'json': the widget, the engine version, the seed,
+ * The file for a run (`kind` 'csv': its table, or its CSV table where the widget has one; 'json': the widget, the engine version, the seed,
  * the settings and the result) of widget `widget` with key `key` and page spec `spec`, computed for `state`.
  */
-export function runFile(kind: 'csv' | 'json', widget: string, spec: WidgetSpec<Params>, key: string, state: StateOf<Params>, view: Pick<View, 'table' | 'result'>): { name: string; type: string; text: string } {
+export function runFile(kind: 'csv' | 'json', widget: string, spec: WidgetSpec<Params>, key: string, state: StateOf<Params>, view: Pick<View, 'table' | 'csv' | 'result'>): { name: string; type: string; text: string } {
   const name = `${fileBase(spec, key, state)}.${kind}`;
-  if (kind === 'csv') return { name, type: 'text/csv', text: toCsv(view.table) };
+  if (kind === 'csv') return { name, type: 'text/csv', text: toCsv(view.csv ?? view.table) };
   const record = { widget, engineVersion: ENGINE_VERSION, seed: state.seed ?? null, settings: state, result: view.result };
   return { name, type: 'application/json', text: JSON.stringify(record, null, 2) };
 }

@@ -4,7 +4,8 @@
  * training and test loss per epoch on a log scale, with ln 2 (predicting ½ everywhere) for reference.
  */
 import type { DecisionBoundaryResult, DecisionBoundaryState } from '../../experiments/decision-boundary.ts';
-import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
+import { fmt, prose, type Table, type WidgetDefinition } from '../../runtime/definition.ts';
+import { spacedIndices } from '../../runtime/table.ts';
 import { optionName } from '../../runtime/params-text.ts';
 import { heatmapWithPoints } from '../../plots/heatmap-with-points.ts';
 import { lineChart } from '../../plots/line-chart.ts';
@@ -68,6 +69,16 @@ function losses(r: DecisionBoundaryResult, s: DecisionBoundaryState, doc: Docume
   );
 }
 
+/** About this many epochs in "Show as table"; the CSV has every one. */
+const TABLE_EPOCHS = 41;
+
+/** The loss and accuracy curves at the recorded epochs of index `at`. */
+function lossTable(r: DecisionBoundaryResult, at: number[]): Table {
+  const h = r.history;
+  const rows = at.map((i) => [h.epoch[i], fmt(h.trainLoss[i]), fmt(h.testLoss[i]), pct(h.trainAccuracy[i]), pct(h.testAccuracy[i])]);
+  return { columns: ['epoch', 'training loss', 'test loss', 'training accuracy', 'test accuracy'], rows };
+}
+
 /** The sentence on units: identical units (symmetry), saturation at the start, or a layer switched off. */
 function unitsSentence(r: DecisionBoundaryResult, s: DecisionBoundaryState): string {
   if (s.width > 1 && r.distinctUnits.every((d) => d === 1)) {
@@ -95,14 +106,8 @@ export const decisionBoundaryWidget: WidgetDefinition<DecisionBoundaryState, Dec
     box.append(boundary(r, s, doc), losses(r, s, doc));
     return box;
   },
-  table(r) {
-    const h = r.history;
-    const n = h.epoch.length;
-    const every = Math.max(1, Math.ceil((n - 1) / 40)); // at most ~41 rows, the last epoch always
-    const rows = h.epoch.flatMap((e, i) => (i % every === 0 || i === n - 1
-      ? [[e, fmt(h.trainLoss[i]), fmt(h.testLoss[i]), pct(h.trainAccuracy[i]), pct(h.testAccuracy[i])]] : []));
-    return { columns: ['epoch', 'training loss', 'test loss', 'training accuracy', 'test accuracy'], rows };
-  },
+  table: (r) => lossTable(r, spacedIndices(r.history.epoch.length, TABLE_EPOCHS)),
+  csv: (r) => lossTable(r, spacedIndices(r.history.epoch.length, Infinity)),
   summary(r, s) {
     const h = r.history;
     const i = h.epoch.length - 1;

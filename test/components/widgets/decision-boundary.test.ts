@@ -6,6 +6,7 @@ import {
 import { runToEnd } from '../../../components/runtime/experiment.ts';
 import { defaultState, parseProps, toMdx, validateState } from '../../../components/runtime/params.ts';
 import { serverDocument } from '../../../components/plots/server.ts';
+import { fmt } from '../../../components/runtime/definition.ts';
 import { decisionBoundaryWidget as widget, startWords } from '../../../components/widgets/decision-boundary/definition.ts';
 import {
   BOUNDARY_INITIALIZERS, BOUNDARY_TEST_FRACTION, boundaryWork, decisionBoundarySpec, RELU_TOO_LARGE, STARTS,
@@ -102,6 +103,16 @@ describe('<DecisionBoundary> drawing, table and sentence', () => {
     const long = widget.table(runToEnd(decisionBoundary, { ...small, epochs: 120 }), small);
     expect(long.rows.length).toBeLessThanOrEqual(41);
     expect(long.rows.at(-1)![0]).toBe(120);
+  });
+
+  it('the CSV holds every recorded epoch of the curves, with the result’s numbers', () => {
+    const long = { ...small, epochs: 120 };
+    const r = runToEnd(decisionBoundary, long);
+    const csv = widget.csv!(r, long);
+    expect(csv.columns).toEqual(widget.table(r, long).columns);
+    const h = r.history;
+    expect(csv.rows).toEqual(h.epoch.map((e, i) => [e, fmt(h.trainLoss[i]), fmt(h.testLoss[i]), `${fmt(100 * h.trainAccuracy[i])}%`, `${fmt(100 * h.testAccuracy[i])}%`]));
+    expect(csv.rows.length).toBeGreaterThan(widget.table(r, long).rows.length);
   });
 
   it('says what the run did, in numbers from the result', () => {
