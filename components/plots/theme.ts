@@ -21,11 +21,19 @@ export const PALETTE: readonly string[] = [
  */
 export const DASHES: readonly (string | undefined)[] = [undefined, '6 3', '2 2.5', '9 3 2 3'];
 
+/**
+ * Each of DASHES in words, for a description that points at a line ("ln 2, the dotted line"):
+ * taken from here, the words change with the patterns, never one without the other.
+ */
+export const DASH_WORDS: readonly string[] = ['solid', 'dashed', 'dotted', 'dash-dotted'];
+
 /** Point symbols, cycled likewise (Plot symbol names). */
 export const SYMBOLS: readonly string[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star', 'wye', 'times'];
 
 export const seriesColor = (i: number): string => PALETTE[i % PALETTE.length];
 export const seriesDash = (i: number): string | undefined => DASHES[i % DASHES.length];
+/** How series i's line is drawn, in one word (DASH_WORDS). */
+export const seriesDashWord = (i: number): string => DASH_WORDS[i % DASHES.length];
 export const seriesSymbol = (i: number): string => SYMBOLS[i % SYMBOLS.length];
 
 /**

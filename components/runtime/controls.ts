@@ -151,7 +151,8 @@ export function writeControls(root: HTMLElement, spec: WidgetSpec<Params>, state
     const out = root.querySelector<HTMLOutputElement>(`[data-value-for="${name}"]`);
     if (out && out.textContent !== text) out.textContent = text;
     const els = inputs(root, name);
-    if (p.kind === 'number' && els[0]?.dataset.scale === 'log' && els[0].getAttribute('aria-valuetext') !== text) els[0].setAttribute('aria-valuetext', text);
+    // A slider says its value as its read-out shows it (the read-out itself is hidden from screen readers).
+    if (els[0]?.type === 'range' && els[0].getAttribute('aria-valuetext') !== text) els[0].setAttribute('aria-valuetext', text);
     if (outputsOnly) {
       if (p.kind === 'enumList') for (const el of els) setChecked(el, (value as string[]).includes(el.value));
       continue;

@@ -21,6 +21,11 @@ export interface WidgetDefinition<S, R> {
   draw(result: R, state: S, doc: Document): SVGElement | HTMLElement;
   /** The same numbers as a table, for "show as table" and CSV export. */
   table(result: R, state: S): Table;
+  /**
+   * Optional: the CSV export, when the table shows fewer points than the figure draws (a curve at
+   * a readable number of steps): every point, in long form, so a spreadsheet can redraw the figure.
+   */
+  csv?(result: R, state: S): Table;
   /** One or two sentences on what the result shows, read out in the status region. */
   summary(result: R, state: S): string;
   /** Accessible name of the figure. */

@@ -48,6 +48,7 @@ function view(def: WidgetDefinition<any, any>, result: unknown, state: unknown):
     figure: svgMarkup(def.draw(result, state, doc!)),
     label: def.label(state),
     table: def.table(result, state),
+    csv: def.csv?.(result, state),
     summary: def.summary(result, state),
     result,
   };

@@ -5,7 +5,9 @@
  */
 import { ENGINE_VERSION } from '../../lib/version.ts';
 import { toMdx } from './params.ts';
-import type { Params, StateOf } from './params-types.ts';
+import { toText } from './params-check.ts';
+import { sameValue } from './params-state.ts';
+import type { Params, StateOf, WidgetSpec } from './params-types.ts';
 import type { View } from './protocol.ts';
 import { toCsv } from './table.ts';
 import type { NotebookWidget } from './widget-element.ts';
@@ -124,15 +126,47 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-const fileBase = (key: string, state: StateOf<Params>) => `${key}-seed${String(state.seed ?? 'none')}`;
+/** A file name is cut to this many characters before its extension (file systems allow 255 bytes). */
+export const MAX_FILE_BASE = 100;
+
+/** A value as file-name text: numbers as in the address, lists joined by "+", no other punctuation. */
+function fileText(p: WidgetSpec<Params>['params'][string], value: unknown): string {
+  const text = p.kind === 'enumList' ? (value as string[]).join('+') : toText(p, value);
+  return text.replace(/[^A-Za-z0-9.+-]/g, '_');
+}
+
+/** A short checksum of `text` (FNV-1a, 32 bits, in base 36): long names cut alike stay apart. */
+function checksum(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
 
 /**
- * The file for a run (`kind` 'csv': its table; 'json': the widget, the engine version, the seed,
- * the settings and the result) of widget `widget` with key `key`, computed for `state`.
+ * The name of a file exported from widget `key` for `state`, without extension: the key, each
+ * setting that differs from the page's own (`spec`: the page's spec, its props as defaults) in
+ * the spec's order — numbers right after the name ("depth12"), other values after "_"
+ * ("activation_relu", "initializers_he+xavier") — and the seed last, always: `scale-depth12-seed1`.
+ * Past MAX_FILE_BASE characters the settings are cut and a checksum of them all ends the name.
  */
-export function runFile(kind: 'csv' | 'json', widget: string, key: string, state: StateOf<Params>, view: Pick<View, 'table' | 'result'>): { name: string; type: string; text: string } {
-  const name = `${fileBase(key, state)}.${kind}`;
-  if (kind === 'csv') return { name, type: 'text/csv', text: toCsv(view.table) };
+export function fileBase(spec: WidgetSpec<Params>, key: string, state: StateOf<Params>): string {
+  const parts = Object.entries(spec.params)
+    .filter(([name, p]) => p.kind !== 'seed' && !sameValue(state[name], p.default))
+    .map(([name, p]) => `${name}${typeof state[name] === 'number' ? '' : '_'}${fileText(p, state[name])}`);
+  const seed = 'seed' in state ? [`seed${String(state.seed)}`] : [];
+  const whole = [key, ...parts, ...seed].join('-');
+  if (whole.length <= MAX_FILE_BASE) return whole;
+  const end = `-${checksum(whole)}-${seed.join('')}`.replace(/-$/, '');
+  return `${whole.slice(0, MAX_FILE_BASE - end.length).replace(/-+$/, '')}${end}`;
+}
+
+/**
+ * The file for a run (`kind` 'csv': its table, or its CSV table where the widget has one; 'json': the widget, the engine version, the seed,
+ * the settings and the result) of widget `widget` with key `key` and page spec `spec`, computed for `state`.
+ */
+export function runFile(kind: 'csv' | 'json', widget: string, spec: WidgetSpec<Params>, key: string, state: StateOf<Params>, view: Pick<View, 'table' | 'csv' | 'result'>): { name: string; type: string; text: string } {
+  const name = `${fileBase(spec, key, state)}.${kind}`;
+  if (kind === 'csv') return { name, type: 'text/csv', text: toCsv(view.csv ?? view.table) };
   const record = { widget, engineVersion: ENGINE_VERSION, seed: state.seed ?? null, settings: state, result: view.result };
   return { name, type: 'application/json', text: JSON.stringify(record, null, 2) };
 }
@@ -140,7 +174,7 @@ export function runFile(kind: 'csv' | 'json', widget: string, key: string, state
 /** Downloads the run `view` of `state` as CSV or JSON; returns the sentence for the status line. */
 export function exportRun(kind: string, host: NotebookWidget, state: StateOf<Params>, view: View): string {
   if (kind !== 'csv' && kind !== 'json') return `Unknown export "${kind}".`;
-  const file = runFile(kind, host.dataset.widget ?? '', host.key, state, view);
+  const file = runFile(kind, host.dataset.widget ?? '', host.pageSpec, host.key, state, view);
   download(file.name, new Blob([file.text], { type: file.type }));
   return kind === 'csv' ? 'Saved the table as CSV.' : 'Saved the run as JSON (settings, seed, engine version and results).';
 }
@@ -161,7 +195,7 @@ export function linkTo(href: string, id: string): string {
  * name the file; for the settings ('link', 'mdx'), those to share.
  */
 export async function exportFigure(kind: string, host: NotebookWidget, state: StateOf<Params>): Promise<string> {
-  const base = fileBase(host.key, state);
+  const base = fileBase(host.pageSpec, host.key, state);
   if (kind === 'svg' || kind === 'png') {
     const figure = standaloneSvg(host);
     if (!figure) return 'There is no figure to export yet.';
@@ -190,7 +224,7 @@ export async function exportFigure(kind: string, host: NotebookWidget, state: St
   if (kind === 'mdx' || kind === 'link') {
     host.syncUrl();
     const text = kind === 'mdx' ? toMdx(host.spec, state, host.key) : linkTo(location.href, host.id || host.key);
-    const output = host.querySelector<HTMLOutputElement>('[data-share-output]')!;
+    const output = host.querySelector<HTMLElement>('[data-share-output]')!;
     output.textContent = text;
     output.hidden = false;
     const copied = await copyText(text);

@@ -11,9 +11,9 @@ export type ToWorker = { type: 'run'; id: number; widget: string; state: unknown
 /**
  * Everything the page shows for one result, made in the worker: the figure as SVG markup (Plot
  * in the drawing document of svg-document.ts, serialised as at build time), its accessible name, the table, the
- * sentence for the status line, and the result itself (for the JSON export).
+ * CSV's table when it differs (WidgetDefinition.csv), the sentence for the status line, and the result itself (for the JSON export).
  */
-export type View = { figure: string; label: string; table: Table; summary: string; result: unknown };
+export type View = { figure: string; label: string; table: Table; csv?: Table; summary: string; result: unknown };
 
 export type FromWorker =
   | { type: 'ready' }

@@ -27,3 +27,13 @@ export function toCsv(table: Table): string {
   };
   return [table.columns, ...table.rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * Indices into `n` points for a table a reader can take in: all of them up to `most`, else about
+ * `most` evenly spaced, the first and the last always (a curve's start and end are its news).
+ */
+export function spacedIndices(n: number, most: number): number[] {
+  if (n <= most) return Array.from({ length: n }, (_, i) => i);
+  const every = Math.ceil((n - 1) / (most - 1));
+  return Array.from({ length: n }, (_, i) => i).filter((i) => i % every === 0 || i === n - 1);
+}

@@ -4,10 +4,12 @@
  * training and test loss per epoch on a log scale, with ln 2 (predicting ½ everywhere) for reference.
  */
 import type { DecisionBoundaryResult, DecisionBoundaryState } from '../../experiments/decision-boundary.ts';
-import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
+import { fmt, prose, type Table, type WidgetDefinition } from '../../runtime/definition.ts';
+import { spacedIndices } from '../../runtime/table.ts';
 import { optionName } from '../../runtime/params-text.ts';
 import { heatmapWithPoints } from '../../plots/heatmap-with-points.ts';
 import { lineChart } from '../../plots/line-chart.ts';
+import { seriesDashWord } from '../../plots/theme.ts';
 import { DATASET_LABELS, INITIALIZER_NAMES_SHORT } from '../labels.ts';
 import { decisionBoundarySpec } from './spec.ts';
 import { appendTestPoints } from './test-points.ts';
@@ -45,16 +47,19 @@ function losses(r: DecisionBoundaryResult, s: DecisionBoundaryState, doc: Docume
   const d = r.divergence;
   const trainCurve = d ? { x: [...h.epoch, d.epoch ?? r.epochsDone + 1], y: [...h.trainLoss, NaN] } : { x: h.epoch, y: h.trainLoss };
   const last = Math.max(s.epochs, 1);
+  const series = [
+    { name: 'training loss', ...trainCurve },
+    { name: 'test loss', x: h.epoch, y: h.testLoss },
+    { name: 'ln 2: predicting ½ everywhere', x: [0, last], y: [Math.LN2, Math.LN2] },
+  ];
+  // The line chart styles series by position: name each line's style from the same place.
+  const [train, test, ln2] = series.map((_, i) => seriesDashWord(i));
   return lineChart(
-    [
-      { name: 'training loss', ...trainCurve },
-      { name: 'test loss', x: h.epoch, y: h.testLoss },
-      { name: 'ln 2: predicting ½ everywhere', x: [0, last], y: [Math.LN2, Math.LN2] },
-    ],
+    series,
     {
       document: doc,
       ariaLabel: 'Training and test loss per epoch',
-      ariaDescription: 'Mean binary cross-entropy on the training points and on the held-out test points after each epoch, on a log scale; epoch 0 is the untrained network. A network that predicts ½ everywhere scores ln 2 ≈ 0.693, the dashed line.',
+      ariaDescription: `Mean binary cross-entropy on the training points (the ${train} line) and on the held-out test points (the ${test} line) after each epoch, on a log scale; epoch 0 is the untrained network. A network that predicts ½ everywhere scores ln 2 ≈ 0.693, the ${ln2} line.`,
       xLabel: 'epoch',
       wholeX: true,
       yLabel: 'loss (binary cross-entropy)',
@@ -62,6 +67,16 @@ function losses(r: DecisionBoundaryResult, s: DecisionBoundaryState, doc: Docume
       height: 240,
     },
   );
+}
+
+/** About this many epochs in "Show as table"; the CSV has every one. */
+const TABLE_EPOCHS = 41;
+
+/** The loss and accuracy curves at the recorded epochs of index `at`. */
+function lossTable(r: DecisionBoundaryResult, at: number[]): Table {
+  const h = r.history;
+  const rows = at.map((i) => [h.epoch[i], fmt(h.trainLoss[i]), fmt(h.testLoss[i]), pct(h.trainAccuracy[i]), pct(h.testAccuracy[i])]);
+  return { columns: ['epoch', 'training loss', 'test loss', 'training accuracy', 'test accuracy'], rows };
 }
 
 /** The sentence on units: identical units (symmetry), saturation at the start, or a layer switched off. */
@@ -91,14 +106,8 @@ export const decisionBoundaryWidget: WidgetDefinition<DecisionBoundaryState, Dec
     box.append(boundary(r, s, doc), losses(r, s, doc));
     return box;
   },
-  table(r) {
-    const h = r.history;
-    const n = h.epoch.length;
-    const every = Math.max(1, Math.ceil((n - 1) / 40)); // at most ~41 rows, the last epoch always
-    const rows = h.epoch.flatMap((e, i) => (i % every === 0 || i === n - 1
-      ? [[e, fmt(h.trainLoss[i]), fmt(h.testLoss[i]), pct(h.trainAccuracy[i]), pct(h.testAccuracy[i])]] : []));
-    return { columns: ['epoch', 'training loss', 'test loss', 'training accuracy', 'test accuracy'], rows };
-  },
+  table: (r) => lossTable(r, spacedIndices(r.history.epoch.length, TABLE_EPOCHS)),
+  csv: (r) => lossTable(r, spacedIndices(r.history.epoch.length, Infinity)),
   summary(r, s) {
     const h = r.history;
     const i = h.epoch.length - 1;

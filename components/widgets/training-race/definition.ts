@@ -5,7 +5,8 @@
  * model: the same deep ReLU net from two initializations, one curve falling, one flat.
  */
 import { stepsPerEpoch, type TrainingRaceResult, type TrainingRaceState } from '../../experiments/training-race.ts';
-import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
+import { fmt, prose, type Table, type WidgetDefinition } from '../../runtime/definition.ts';
+import { spacedIndices } from '../../runtime/table.ts';
 import { barChart } from '../../plots/bar-chart.ts';
 import { lineChart } from '../../plots/line-chart.ts';
 import { summarizeRuns } from '../../plots/summarize.ts';
@@ -58,6 +59,27 @@ function clause(st: RacerStats, done: boolean): string {
   return `${move} with ${st.name} (${accuracy})`;
 }
 
+/** About this many steps per initializer in "Show as table"; the CSV has every recorded one. */
+const TABLE_STEPS = 15;
+
+/**
+ * The loss curves as the figure draws them, in long form: a row per initializer and recorded
+ * epoch at the indices `at` (step, median, lowest and highest seed), each initializer's last row
+ * also with its accuracies and how many seeds diverged.
+ */
+function curveTable(r: TrainingRaceResult, at: number[]): Table {
+  const last = r.epochsDone;
+  const rows = r.racers.flatMap((racer) => {
+    const st = racerStats(racer, r);
+    const curve = summarizeRuns(st.name, r.steps, racer.runs.map((run) => run.trainLoss));
+    return at.map((i) => [
+      st.name, r.steps[i], num(curve.y[i]), num(curve.lo![i]), num(curve.hi![i]),
+      ...(i === last ? [pct(st.trainAccuracy), pct(st.testAccuracy), `${st.diverged} of ${st.seeds}`] : ['', '', '']),
+    ]);
+  });
+  return { columns: ['initializer', 'step', 'training loss (median)', 'lowest', 'highest', 'training accuracy', 'test accuracy', 'diverged'], rows };
+}
+
 function divergenceSentence(st: RacerStats): string {
   const d = st.firstDivergence!;
   return `${st.name} diverged with ${st.diverged} of ${st.seeds} seeds; first: ${d.message}`;
@@ -76,17 +98,8 @@ export const trainingRaceWidget: WidgetDefinition<TrainingRaceState, TrainingRac
     box.append(lossChart(r, s, doc), accuracyChart(r, s, stats, doc));
     return box;
   },
-  table(r) {
-    const last = r.steps[r.epochsDone];
-    return {
-      columns: ['initializer', 'seeds', 'loss at step 0', `loss at step ${last}`, 'lowest–highest', 'training accuracy', 'test accuracy', 'diverged'],
-      rows: r.racers.map((racer) => {
-        const st = racerStats(racer, r);
-        const range = Number.isFinite(st.finalLo) ? `${fmt(st.finalLo)}–${fmt(st.finalHi)}` : '—';
-        return [st.name, st.seeds, num(st.initialLoss), num(st.finalLoss), range, pct(st.trainAccuracy), pct(st.testAccuracy), `${st.diverged} of ${st.seeds}`];
-      }),
-    };
-  },
+  table: (r) => curveTable(r, spacedIndices(r.epochsDone + 1, TABLE_STEPS)),
+  csv: (r) => curveTable(r, spacedIndices(r.epochsDone + 1, Infinity)),
   summary(r, s) {
     const done = finished(r, s);
     const stats = r.racers.map((racer) => racerStats(racer, r));

@@ -6,6 +6,7 @@ import {
 import { runToEnd } from '../../../components/runtime/experiment.ts';
 import { defaultState, parseProps, toMdx, validateState } from '../../../components/runtime/params.ts';
 import { serverDocument } from '../../../components/plots/server.ts';
+import { fmt } from '../../../components/runtime/definition.ts';
 import { decisionBoundaryWidget as widget, startWords } from '../../../components/widgets/decision-boundary/definition.ts';
 import {
   BOUNDARY_INITIALIZERS, BOUNDARY_TEST_FRACTION, boundaryWork, decisionBoundarySpec, RELU_TOO_LARGE, STARTS,
@@ -64,6 +65,37 @@ describe('<DecisionBoundary> drawing, table and sentence', () => {
     expect(hollow.match(/<(circle|rect) /g)).toHaveLength(result.test.x.length);
   });
 
+  it('names each loss line by how it is drawn: the description’s “solid”, “dashed”, “dotted” match the SVG', () => {
+    const svg = [...widget.draw(result, small, serverDocument()).querySelectorAll('svg')].find((el) => el.getAttribute('aria-label') === 'Training and test loss per epoch')!;
+    const description = svg.getAttribute('aria-description')!;
+    // The style a reader sees, read off the drawing: no dashes is solid; dashes no longer than
+    // 3 px are dots; longer ones dashes; both kinds, dash-dotted.
+    const styleOf = (dasharray: string | null) => {
+      if (!dasharray) return 'solid';
+      const on = dasharray.split(/[\s,]+/).map(Number).filter((_, i) => i % 2 === 0);
+      const dots = on.filter((d) => d <= 3).length;
+      return dots === on.length ? 'dotted' : dots === 0 ? 'dashed' : 'dash-dotted';
+    };
+    // Each legend entry: its name, the colour and dash of its swatch, and the plotted line of that colour.
+    const legend = svg.querySelector('.nb-plot-legend')!;
+    const items = [...legend.children];
+    const lines = items.filter((el) => el.tagName === 'line').map((swatch) => ({
+      name: items[items.indexOf(swatch) + 1].textContent!,
+      color: swatch.getAttribute('stroke')!,
+      style: styleOf(swatch.getAttribute('stroke-dasharray')),
+    }));
+    expect(lines.map((l) => l.name)).toEqual(['training loss', 'test loss', 'ln 2: predicting ½ everywhere']);
+    for (const line of lines) {
+      const plotted = [...svg.querySelectorAll(`g[stroke="${line.color}"]`)]; // the legend's swatches are lines, not groups
+      expect(plotted.length).toBeGreaterThan(0);
+      for (const g of plotted) expect(styleOf(g.getAttribute('stroke-dasharray'))).toBe(line.style);
+    }
+    const said = (what: RegExp) => description.match(what)?.[1];
+    expect(said(/training points \(the ([a-z-]+) line\)/)).toBe(lines[0].style);
+    expect(said(/test points \(the ([a-z-]+) line\)/)).toBe(lines[1].style);
+    expect(said(/ln 2 ≈ 0\.693, the ([a-z-]+) line/)).toBe(lines[2].style);
+  });
+
   it('has a table row per recorded epoch (thinned to about 40 for long runs, the last kept)', () => {
     const table = widget.table(result, small);
     expect(table.rows.map((r) => r[0])).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
@@ -71,6 +103,16 @@ describe('<DecisionBoundary> drawing, table and sentence', () => {
     const long = widget.table(runToEnd(decisionBoundary, { ...small, epochs: 120 }), small);
     expect(long.rows.length).toBeLessThanOrEqual(41);
     expect(long.rows.at(-1)![0]).toBe(120);
+  });
+
+  it('the CSV holds every recorded epoch of the curves, with the result’s numbers', () => {
+    const long = { ...small, epochs: 120 };
+    const r = runToEnd(decisionBoundary, long);
+    const csv = widget.csv!(r, long);
+    expect(csv.columns).toEqual(widget.table(r, long).columns);
+    const h = r.history;
+    expect(csv.rows).toEqual(h.epoch.map((e, i) => [e, fmt(h.trainLoss[i]), fmt(h.testLoss[i]), `${fmt(100 * h.trainAccuracy[i])}%`, `${fmt(100 * h.testAccuracy[i])}%`]));
+    expect(csv.rows.length).toBeGreaterThan(widget.table(r, long).rows.length);
   });
 
   it('says what the run did, in numbers from the result', () => {

@@ -4,9 +4,10 @@ import { TRAIN_SIZE, trainingRace, type TrainingRaceResult, type TrainingRaceSta
 import { runToEnd } from '../../../components/runtime/experiment.ts';
 import { defaultState, parseProps, toMdx, validateState } from '../../../components/runtime/params.ts';
 import { serverDocument } from '../../../components/plots/server.ts';
+import { fmt, type Table } from '../../../components/runtime/definition.ts';
 import { trainingRaceWidget } from '../../../components/widgets/training-race/definition.ts';
 import {
-  HE_FIGURE3_PRESET, RACE_INITIALIZERS, RACE_TRAIN_SIZE, raceWork, trainingRaceSpec,
+  HE_FIGURE3_PRESET, RACE_INITIALIZERS, RACER_LABELS, RACE_TRAIN_SIZE, raceWork, trainingRaceSpec,
 } from '../../../components/widgets/training-race/spec.ts';
 
 const small: TrainingRaceState = {
@@ -72,12 +73,62 @@ describe('<TrainingRace> drawing, table and sentence', () => {
     expect(markup).toContain('test accuracy');
   });
 
-  it('has one table row per initializer, and names each in the label', () => {
-    const table = trainingRaceWidget.table(result, small);
-    expect(table.rows).toHaveLength(3);
-    expect(table.rows.map((r) => r[0])).toEqual(['He normal', 'Glorot normal', 'random U(±0.1)']);
-    expect(table.columns).toContain('loss at step 24');
+  it('names each initializer in the label', () => {
     expect(trainingRaceWidget.label(small)).toMatch(/He normal vs Glorot normal vs random/);
+  });
+
+  /** Median, lowest and highest of the seeds' losses at epoch i, worked out here from the runs. */
+  const spread = (racer: TrainingRaceResult['racers'][number], i: number) => {
+    const v = racer.runs.map((run) => run.trainLoss[i]).sort((a, b) => a - b);
+    const m = v.length >> 1;
+    return [fmt(v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2), fmt(v[0]), fmt(v.at(-1)!)];
+  };
+
+  /** The rows of `table` per initializer, in the result's order, checked against the runs. */
+  function checkCurves(table: Table, r: TrainingRaceResult) {
+    const col = (name: string) => table.columns.indexOf(name);
+    const [who, step, median, lo, hi] = ['initializer', 'step', 'training loss (median)', 'lowest', 'highest'].map(col);
+    expect(Math.min(who, step, median, lo, hi)).toBeGreaterThanOrEqual(0);
+    // One block of rows per initializer, in the result's order.
+    const names = [...new Set(table.rows.map((row) => row[who]))];
+    expect(names).toEqual(r.racers.map((racer) => RACER_LABELS[racer.initializer]));
+    return r.racers.map((racer, k) => {
+      const rows = table.rows.filter((row) => row[who] === names[k]);
+      expect(table.rows.slice(k * rows.length, (k + 1) * rows.length)).toEqual(rows);
+      return rows.map((row) => {
+        const i = r.steps.indexOf(Number(row[step]));
+        expect(i).toBeGreaterThanOrEqual(0);
+        expect([row[median], row[lo], row[hi]]).toEqual(spread(racer, i));
+        return i;
+      });
+    });
+  }
+
+  it('“Show as table” holds each initializer’s curve at about 15 evenly spaced steps, first and last kept', () => {
+    const long = { ...small, epochs: 60 };
+    const r = runToEnd(trainingRace, long);
+    const table = trainingRaceWidget.table(r, long);
+    const epochs = checkCurves(table, r);
+    expect(table.rows.length % r.racers.length).toBe(0);
+    for (const at of epochs) {
+      expect(at.length).toBeGreaterThanOrEqual(10);
+      expect(at.length).toBeLessThanOrEqual(20);
+      expect(at[0]).toBe(0);
+      expect(at.at(-1)).toBe(r.epochsDone);
+      const gaps = new Set(at.slice(1, -1).map((e, j) => e - at[j]));
+      expect(gaps.size, 'evenly spaced').toBe(1);
+    }
+    // Each initializer's last row carries its accuracies and how many seeds diverged.
+    const last = table.rows.filter((row) => row[1] === r.steps[r.epochsDone]);
+    expect(last).toHaveLength(r.racers.length);
+    for (const row of last) expect(row.slice(-3)).toEqual([expect.stringMatching(/%$/), expect.stringMatching(/%$/), '0 of 3']);
+  });
+
+  it('the CSV holds every recorded step of every curve, in long form', () => {
+    const csv = trainingRaceWidget.csv!(result, small);
+    const epochs = checkCurves(csv, result);
+    for (const at of epochs) expect(at).toEqual(result.steps.map((_, i) => i));
+    expect(csv.rows).toHaveLength(result.racers.length * result.steps.length);
   });
 
   it('the summary gives each racer’s median losses from the data', () => {
@@ -105,6 +156,7 @@ describe('<TrainingRace> drawing, table and sentence', () => {
     expect(markup).toContain('diverged');
     const text = trainingRaceWidget.summary(r, state);
     expect(text).toMatch(/He normal diverged with \d of 3 seeds; first: (Layer \d+'s [a-z -]+|The loss) (became NaN \(not a number\)|overflowed to [+−]∞) at step \d+\./);
-    expect(trainingRaceWidget.table(r, state).rows[0].at(-1)).toMatch(/^[1-3] of 3$/);
+    const heRows = trainingRaceWidget.table(r, state).rows.filter((row) => row[0] === 'He normal');
+    expect(heRows.at(-1)!.at(-1)).toMatch(/^[1-3] of 3$/);
   });
 });
