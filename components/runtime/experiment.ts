@@ -4,7 +4,11 @@
  * changes a control), so the picture before and after hydration comes from one piece of code.
  */
 
-/** One streamed update: how far the run is (0–1) and a result good enough to draw now. */
+/**
+ * One streamed update: how far the run is (0–1) and a result good enough to draw now. Training
+ * experiments yield one after every epoch (Step advances to the next). `snapshot` may be made when
+ * read (see decision-boundary.ts): read it before the generator goes on.
+ */
 export interface Snapshot<R> {
   fraction: number;
   snapshot: R;
