@@ -4,7 +4,7 @@
  * training and test loss per epoch on a log scale, with ln 2 (predicting ½ everywhere) for reference.
  */
 import type { DecisionBoundaryResult, DecisionBoundaryState } from '../../experiments/decision-boundary.ts';
-import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
+import { epochPosition, fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
 import { optionName } from '../../runtime/params-text.ts';
 import { heatmapWithPoints } from '../../plots/heatmap-with-points.ts';
 import { lineChart } from '../../plots/line-chart.ts';
@@ -99,6 +99,7 @@ export const decisionBoundaryWidget: WidgetDefinition<DecisionBoundaryState, Dec
       ? [[e, fmt(h.trainLoss[i]), fmt(h.testLoss[i]), pct(h.trainAccuracy[i]), pct(h.testAccuracy[i])]] : []));
     return { columns: ['epoch', 'training loss', 'test loss', 'training accuracy', 'test accuracy'], rows };
   },
+  position: (r, s) => epochPosition(r.epochsDone, s.epochs),
   summary(r, s) {
     const h = r.history;
     const i = h.epoch.length - 1;

@@ -5,7 +5,7 @@
  * model: the same deep ReLU net from two initializations, one curve falling, one flat.
  */
 import { stepsPerEpoch, type TrainingRaceResult, type TrainingRaceState } from '../../experiments/training-race.ts';
-import { fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
+import { epochPosition, fmt, prose, type WidgetDefinition } from '../../runtime/definition.ts';
 import { barChart } from '../../plots/bar-chart.ts';
 import { lineChart } from '../../plots/line-chart.ts';
 import { summarizeRuns } from '../../plots/summarize.ts';
@@ -87,6 +87,7 @@ export const trainingRaceWidget: WidgetDefinition<TrainingRaceState, TrainingRac
       }),
     };
   },
+  position: (r, s) => epochPosition(r.epochsDone, s.epochs),
   summary(r, s) {
     const done = finished(r, s);
     const stats = r.racers.map((racer) => racerStats(racer, r));
