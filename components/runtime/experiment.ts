@@ -12,6 +12,12 @@
 export interface Snapshot<R> {
   fraction: number;
   snapshot: R;
+  /**
+   * Yielded inside a long epoch only so that the run can be paused there (the worker reads a Stop
+   * at most every few ms of computing): `fraction` and `snapshot` are those of the last epoch, so an
+   * experiment that yields these makes its snapshots when it yields them, not when they are read.
+   */
+  between?: boolean;
 }
 
 export interface Experiment<S, R> {

@@ -100,8 +100,9 @@ const turn = () => new Promise<void>((resolve) => ((wake = resolve), channel.por
 
 /**
  * Drives `current` on until it ends, a 'stop' pauses it or, with `step`, until its next snapshot
- * past the one it was at (the first epoch for a new run: the untrained network is at 0). Between
- * snapshots it lets messages in at least every TURN_MS of computing (quiet runs never stop).
+ * past the one it was at (the first epoch for a new run: the untrained network is at 0). At its
+ * yields (snapshots, and points inside a long epoch: Snapshot.between) it lets messages in after
+ * every TURN_MS of computing (quiet runs never stop). A pause shows the latest snapshot.
  */
 async function drive(current: Job, step: boolean): Promise<void> {
   const from = current.latest?.fraction ?? 0;
@@ -120,9 +121,11 @@ async function drive(current: Job, step: boolean): Promise<void> {
         post({ type: 'done', id: current.id, view: shown, ms: current.ms, drawMs: end - drawing });
         return;
       }
-      current.latest = next.value;
-      if (!current.quiet) progress(current, next.value);
-      if (step && next.value.fraction > from) return pause(current, since);
+      if (!next.value.between) {
+        current.latest = next.value;
+        if (!current.quiet) progress(current, next.value);
+        if (step && next.value.fraction > from) return pause(current, since);
+      }
       const now = performance.now();
       if (!current.quiet && now - since >= TURN_MS) {
         current.ms += now - since;

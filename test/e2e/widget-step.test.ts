@@ -143,7 +143,7 @@ describe('Step, Stop and going on, on the training widgets', () => {
         expectNoTrouble(w);
       }, 300_000);
 
-      it('Stop answers within 100 ms with a figure as far as the progress shown, says which epoch, and Step goes on from there', TIMED, async () => {
+      it('Stop answers within 100 ms with a figure as far as the progress shown, says which epoch, and Step goes on from there', { ...TIMED, timeout: 300_000 }, async () => {
         const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
         const stopped = await runThenStop(page, widget.key);
@@ -162,9 +162,9 @@ describe('Step, Stop and going on, on the training widgets', () => {
         expect((await exported(page, root)).result.epochsDone).toBe(epoch + 1);
         await w.context.close();
         expectNoTrouble(w);
-      }, 300_000);
+      });
 
-      it('a worker that does not answer Stop is terminated within 100 ms, and the status says the figure is the last one drawn', TIMED, async () => {
+      it('a worker that does not answer Stop is terminated within 100 ms, and the status says the figure is the last one drawn', { ...TIMED, timeout: 300_000 }, async () => {
         const w = await watchedContext(site.browser, site.origin);
         const { page, root } = await open(w, widget);
         // The worker never reads this Stop, as a run stuck in a long loop would not.
@@ -185,7 +185,7 @@ describe('Step, Stop and going on, on the training widgets', () => {
         expect(await progress(root)).toBe(1);
         await w.context.close();
         expectNoTrouble(w);
-      }, 300_000);
+      });
     });
   }
 });
