@@ -12,7 +12,7 @@ import { runToEnd, type Snapshot } from './experiment.ts';
 import { svgMarkup } from '../plots/markup.ts';
 import { createSvgDocument } from '../plots/svg-document.ts';
 import { DEFINITIONS } from '../widgets/definitions.ts';
-import { MAX_UPDATES_PER_SECOND, MIN_VIEW_INTERVAL_MS, TURN_MS, type FromWorker, type ToWorker, type View } from './protocol.ts';
+import { MAX_UPDATES_PER_SECOND, MIN_VIEW_INTERVAL_MS, TURN_MS, type FromWorker, type ToWorker, type View, type Words } from './protocol.ts';
 import type { WidgetDefinition } from './definition.ts';
 
 const post = (message: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -45,9 +45,14 @@ async function warmUp(widget: string, state: unknown): Promise<void> {
 
 /** The figure, table and sentence for `result`, as the page will show them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function view(def: WidgetDefinition<any, any>, result: unknown, state: unknown): View {
+function view(def: WidgetDefinition<any, any>, result: unknown, state: unknown, said = words(def, result, state)): View {
+  return { figure: svgMarkup(def.draw(result, state, doc!)), ...said };
+}
+
+/** All of a view but the figure (which takes the time). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function words(def: WidgetDefinition<any, any>, result: unknown, state: unknown): Words {
   return {
-    figure: svgMarkup(def.draw(result, state, doc!)),
     label: def.label(state),
     table: def.table(result, state),
     summary: def.summary(result, state),
@@ -154,13 +159,18 @@ function progress(current: Job, snap: Snapshot<unknown>): void {
   post({ type: 'progress', id: current.id, fraction: snap.fraction, view: shown });
 }
 
-/** Pauses `current` where it is: draws its latest snapshot and keeps it for 'resume'. */
+/**
+ * Pauses `current` where it is and keeps it for 'resume'. The page hears at once how far it got
+ * (it waits under 100 ms for an answer before it terminates the worker); the figure, up to ~100 ms
+ * of drawing, follows.
+ */
 function pause(current: Job, since: number): void {
   if (stopAsked === current.id) stopAsked = -1;
   const latest = current.latest;
-  const shown = latest ? view(current.def, latest.snapshot, current.state) : null;
+  const said = latest ? words(current.def, latest.snapshot, current.state) : null;
+  post({ type: 'paused', id: current.id, fraction: latest?.fraction ?? 0, words: said });
+  if (latest && said) post({ type: 'drawn', id: current.id, view: view(current.def, latest.snapshot, current.state, said) });
   current.ms += performance.now() - since;
-  post({ type: 'paused', id: current.id, fraction: latest?.fraction ?? 0, view: shown });
 }
 
 async function start(message: Extract<ToWorker, { type: 'run' }>): Promise<void> {

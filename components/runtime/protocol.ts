@@ -25,11 +25,17 @@ export type ToWorker =
  */
 export type View = { figure: string; label: string; table: Table; summary: string; result: unknown; position?: string };
 
+/** A view without its figure: all that is quick to make. */
+export type Words = Omit<View, 'figure'>;
+
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'progress'; id: number; fraction: number; view: View | null }
   | { type: 'done'; id: number; view: View; ms: number; drawMs: number } // ms: the run (after loading, pauses left out), figures included; drawMs: its final figure
-  | { type: 'paused'; id: number; fraction: number; view: View | null } // view: the latest snapshot (null: paused before the first)
+  // A pause answers at once with the latest snapshot's words (null: paused before the first); its
+  // figure, which can take ~100 ms to draw, follows in 'drawn'.
+  | { type: 'paused'; id: number; fraction: number; words: Words | null }
+  | { type: 'drawn'; id: number; view: View }
   | { type: 'error'; id: number; message: string };
 
 /** At most this many progress messages per second (~ one per display frame). */

@@ -7,16 +7,17 @@
  * sends no progress, a run asked for meanwhile queues behind it in the worker rather than
  * terminating it, and a run of the very state it computes takes it over.
  */
-import type { FromWorker, ToWorker, View } from './protocol.ts';
+import type { FromWorker, ToWorker, View, Words } from './protocol.ts';
 
 /**
  * How a run ended: finished; paused in the worker (by Stop when `stopped`, else after a step),
- * `view` its latest snapshot (null: paused before the first), which `resume` can go on from;
+ * `words` those of its latest snapshot (null: paused before the first) and `view` a promise of
+ * its figure, drawn after the answer (null if none comes), which `resume` can go on from;
  * stopped by terminating the worker, `last` the last figure received; failed.
  */
 export type RunOutcome =
   | { status: 'done'; view: View; ms: number }
-  | { status: 'paused'; view: View | null; fraction: number; stopped: boolean }
+  | { status: 'paused'; words: Words | null; view: Promise<View | null>; fraction: number; stopped: boolean }
   | { status: 'stopped'; last: View | null }
   | { status: 'error'; message: string };
 
@@ -44,6 +45,8 @@ export class ExperimentRunner {
   private worker: Worker | null = null;
   private pending: Pending | null = null;
   private pausedRun: PausedRun | null = null;
+  /** The figure of the last pause, until the worker has drawn it. */
+  private drawing: { id: number; resolve: (view: View | null) => void } | null = null;
   private ahead: { id: number; key: string; done: (view: View | null, ms: number) => void } | null = null;
   private nextId = 1;
 
@@ -140,6 +143,7 @@ export class ExperimentRunner {
     const pending = this.pending;
     if (!pending) return;
     clearTimeout(pending.stopTimer);
+    this.drawn(null);
     this.worker?.terminate();
     this.worker = null;
     this.pending = null;
@@ -151,6 +155,7 @@ export class ExperimentRunner {
   /** Frees the worker (e.g. when the widget leaves the page). */
   dispose(): void {
     this.halt();
+    this.drawn(null);
     this.worker?.terminate();
     this.worker = null;
     this.ahead = null;
@@ -164,6 +169,7 @@ export class ExperimentRunner {
       const ahead = this.ahead;
       this.ahead = null;
       this.pausedRun = null;
+      this.drawn(null);
       ahead?.done(null, NaN);
       this.finish({ status: 'error', message: event.message || 'The experiment worker failed to start.' });
     };
@@ -179,6 +185,10 @@ export class ExperimentRunner {
       else ahead.done(null, NaN);
       return;
     }
+    if (message.type === 'drawn') {
+      if (this.drawing?.id === message.id) this.drawn(message.view);
+      return;
+    }
     const pending = this.pending;
     if (!pending || message.type === 'ready' || message.id !== pending.id) return;
     if (message.type === 'progress') {
@@ -188,11 +198,20 @@ export class ExperimentRunner {
       this.finish({ status: 'done', view: message.view, ms: message.ms });
     } else if (message.type === 'paused') {
       this.pausedRun = { id: pending.id, key: pending.key, fraction: message.fraction };
-      const view = message.view ?? pending.last;
-      this.finish({ status: 'paused', view, fraction: message.fraction, stopped: pending.stopTimer !== undefined });
+      const view = message.words
+        ? new Promise<View | null>((resolve) => (this.drawing = { id: pending.id, resolve }))
+        : Promise.resolve(pending.last);
+      this.finish({ status: 'paused', words: message.words, view, fraction: message.fraction, stopped: pending.stopTimer !== undefined });
     } else {
       this.finish({ status: 'error', message: message.message });
     }
+  }
+
+  /** Hands the paused run's figure over (null: it will not come). */
+  private drawn(view: View | null): void {
+    const drawing = this.drawing;
+    this.drawing = null;
+    drawing?.resolve(view);
   }
 
   private finish(outcome: RunOutcome): void {

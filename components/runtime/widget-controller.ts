@@ -11,7 +11,7 @@ import { renderTable } from './table.ts';
 import { neighbours, writeControls } from './controls.ts';
 import { differingSettings } from './link-text.ts';
 import { defaultState } from './params-state.ts';
-import type { View } from './protocol.ts';
+import type { View, Words } from './protocol.ts';
 import type { NotebookWidget } from './widget-element.ts';
 import type { Params, StateOf } from './params-types.ts';
 
@@ -50,6 +50,8 @@ export class WidgetController {
   private shownState: State | null = null;
   /** The current or last run, to wait for (an export made during a run describes its result). */
   private current: Promise<boolean> = Promise.resolve(false);
+  /** The figure of a paused run, on its way from the worker (exports wait for it). */
+  private drawing: Promise<void> = Promise.resolve();
   private pending = false;
   private readonly original: { plot: string; status: string; table: string };
   private frame = 0;
@@ -128,6 +130,7 @@ export class WidgetController {
     if (action === 'stop') return this.stop();
     if (action === 'reset') return this.reset();
     if (action === 'export-csv' || action === 'export-json') return this.exportShownRun(action.slice(7));
+    await this.drawing; // the figure of a pause, a moment after it
     if (action === 'export-svg' || action === 'export-png') {
       // The file holds the figure on screen: it is named, and described, by the settings it was made with.
       const said = await exportFigure(action.slice(7), this.host, this.shownSettings());
@@ -170,6 +173,7 @@ export class WidgetController {
       waited = this.current;
       await waited;
     }
+    await this.drawing;
     if (!this.shown) {
       const what = this.mode === 'train' ? 'Training' : 'Computing';
       const generation = this.generation + 1;
@@ -255,9 +259,21 @@ export class WidgetController {
         this.remember(key, outcome.view);
       }
     } else if (outcome.status === 'paused') {
-      if (outcome.view) this.show(outcome.view, state);
+      // The worker answers at once with how far the run got; the figure of that epoch follows
+      // (it takes up to ~100 ms to draw), and exports wait for it (see `drawing`).
       this.progress(outcome.fraction);
-      this.say(this.mismatch(this.pausedSentence(outcome), (m) => `The figure shows ${m.shown}; the controls say ${m.chosen}.`));
+      let said = this.pausedSentence(outcome);
+      const explain = (m: { shown: string; chosen: string }) => `The figure shows ${m.shown}; the controls say ${m.chosen}.`;
+      if (outcome.words) this.shownState = state; // the figure on its way is of these settings
+      this.say(this.mismatch(said, explain));
+      this.drawing = outcome.view.then((view) => {
+        if (generation !== this.generation || !view) return;
+        this.show(view, state);
+        said = this.mismatch(this.pausedSentence({ words: view, stopped: outcome.stopped }), explain);
+        if (this.host.status.textContent !== said) this.say(said);
+      });
+      await this.drawing;
+      if (generation !== this.generation) return false;
     } else if (outcome.status === 'stopped') {
       // The worker did not answer in time and was ended: only the last figure it sent is left.
       if (outcome.last) this.show(outcome.last, state);
@@ -281,10 +297,10 @@ export class WidgetController {
    * what the buttons do now (“Stopped after epoch 75 of 200. After 75 of 200 epochs … Step trains
    * one more epoch; Run trains on to the end.”).
    */
-  private pausedSentence(outcome: { view: View | null; stopped: boolean }): string {
+  private pausedSentence(outcome: { words: Words | null; stopped: boolean }): string {
     const verb = outcome.stopped ? 'Stopped' : 'Paused';
     const next = this.mode === 'train' ? 'Step trains one more epoch; Run trains on to the end.' : 'Recompute goes on to the end.';
-    const view = outcome.view;
+    const view = outcome.words;
     if (!view) return `${verb} before the first update. ${next}`;
     return `${verb}${view.position ? ` ${view.position}` : ''}. ${view.summary} ${next}`;
   }

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExperimentRunner, STOP_ANSWER_MS, type RunOutcome } from '../../../components/runtime/runner.ts';
-import type { FromWorker, ToWorker, View } from '../../../components/runtime/protocol.ts';
+import type { FromWorker, ToWorker, View, Words } from '../../../components/runtime/protocol.ts';
 
 class FakeWorker {
   static all: FakeWorker[] = [];
@@ -28,7 +28,11 @@ class FakeWorker {
   }
 }
 
-const view = (summary: string): View => ({ figure: '<svg></svg>', label: 'figure', table: { columns: [], rows: [] }, summary, result: { summary } });
+const view = (summary: string): View => ({ figure: `<svg>${summary}</svg>`, label: 'figure', table: { columns: [], rows: [] }, summary, result: { summary } });
+const words = (summary: string): Words => {
+  const { figure: _, ...rest } = view(summary);
+  return rest;
+};
 const lastRunId = (w: FakeWorker) => (w.sent.filter((m) => m.type === 'run').at(-1) as { id: number }).id;
 
 let runner: ExperimentRunner;
@@ -52,17 +56,20 @@ describe('ExperimentRunner: Stop pauses, Step and Run go on', () => {
     runner.stop();
     expect(worker.sent.at(-1)).toEqual({ type: 'stop', id });
     vi.advanceTimersByTime(STOP_ANSWER_MS - 1);
-    worker.answer({ type: 'paused', id, fraction: 0.4, view: view('epoch 4') });
-    expect(await outcome).toEqual<RunOutcome>({ status: 'paused', view: view('epoch 4'), fraction: 0.4, stopped: true });
+    // The answer comes first, the figure after it (drawing takes a while).
+    worker.answer({ type: 'paused', id, fraction: 0.4, words: words('epoch 4') });
+    const paused = await outcome;
+    expect(paused).toMatchObject({ status: 'paused', words: words('epoch 4'), fraction: 0.4, stopped: true });
+    vi.advanceTimersByTime(1000); // the stop timer was cleared: the drawing may take its time
     expect(worker.terminated).toBe(false);
+    worker.answer({ type: 'drawn', id, view: view('epoch 4') });
+    expect(await (paused as Extract<RunOutcome, { status: 'paused' }>).view).toEqual(view('epoch 4'));
     expect(runner.paused).toEqual({ id, key: 'key-a', fraction: 0.4 });
-    vi.advanceTimersByTime(1000); // the stop timer was cleared: nothing is terminated later
-    expect(worker.terminated).toBe(false);
 
     const next = runner.resume(() => {}, true)!;
     expect(worker.sent.at(-1)).toEqual({ type: 'resume', id, step: true });
     expect(runner.paused).toBeNull();
-    worker.answer({ type: 'paused', id, fraction: 0.5, view: view('epoch 5') });
+    worker.answer({ type: 'paused', id, fraction: 0.5, words: words('epoch 5') });
     expect(await next).toMatchObject({ status: 'paused', fraction: 0.5, stopped: false });
   });
 
@@ -86,7 +93,7 @@ describe('ExperimentRunner: Stop pauses, Step and Run go on', () => {
     const worker = FakeWorker.all[0];
     expect(worker.sent.at(-1)).toMatchObject({ type: 'run', step: true });
     const id = lastRunId(worker);
-    worker.answer({ type: 'paused', id, fraction: 0.1, view: view('epoch 1') });
+    worker.answer({ type: 'paused', id, fraction: 0.1, words: words('epoch 1') });
     await first;
     runner.discard();
     expect(worker.sent.at(-1)).toEqual({ type: 'discard', id });
@@ -95,12 +102,15 @@ describe('ExperimentRunner: Stop pauses, Step and Run go on', () => {
 
     const second = runner.run('W', {}, () => {}, 'k', true);
     const id2 = lastRunId(worker);
-    worker.answer({ type: 'paused', id: id2, fraction: 0.1, view: view('epoch 1') });
-    await second;
+    worker.answer({ type: 'paused', id: id2, fraction: 0.1, words: words('epoch 1') });
+    const figure = ((await second) as Extract<RunOutcome, { status: 'paused' }>).view;
+    void runner.run('W', {}, () => {}, 'other');
+    runner.halt(); // the worker is terminated before it sent the paused run's figure
+    expect(await figure, 'a figure that will not come now is given up').toBeNull();
     void runner.run('W', {}, () => {}, 'other');
     expect(runner.paused).toBeNull();
-    const id3 = lastRunId(worker);
-    worker.answer({ type: 'done', id: id3, view: view('end'), ms: 1, drawMs: 1 });
+    const id3 = lastRunId(FakeWorker.all[1]);
+    FakeWorker.all[1].answer({ type: 'done', id: id3, view: view('end'), ms: 1, drawMs: 1 });
     expect(runner.paused).toBeNull();
   });
 });
