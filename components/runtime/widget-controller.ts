@@ -277,10 +277,12 @@ export class WidgetController {
     } else if (outcome.status === 'stopped') {
       // The worker did not answer in time and was ended: only the last figure it sent is left.
       if (outcome.last) this.show(outcome.last, state);
-      const again = this.mode === 'train' ? 'Run' : 'Recompute';
-      const said = outcome.last
-        ? `Stopped. The run did not pause in time and was ended, so the figure is the last one drawn during it: ${outcome.last.summary} ${again} starts over.`
-        : `Stopped before the first figure; the run did not pause in time and was ended. ${again} starts over.`;
+      // (A live run is always ended so, and says only what the figure shows, as before.)
+      const said = this.mode === 'live'
+        ? (outcome.last ? `Stopped. ${outcome.last.summary}` : 'Stopped before the first update.')
+        : outcome.last
+          ? `Stopped. The run did not pause in time and was ended, so the figure is the last one drawn during it: ${outcome.last.summary} Run starts over.`
+          : 'Stopped before the first figure; the run did not pause in time and was ended. Run starts over.';
       this.say(this.mismatch(said, (m) => `The figure still shows ${m.shown}; the controls say ${m.chosen}.`));
     } else {
       this.say(this.mismatch(failure(outcome.message), (m) => `The figure still shows ${m.shown}; the controls say ${m.chosen}.`));
@@ -299,7 +301,7 @@ export class WidgetController {
    */
   private pausedSentence(outcome: { words: Words | null; stopped: boolean }): string {
     const verb = outcome.stopped ? 'Stopped' : 'Paused';
-    const next = this.mode === 'train' ? 'Step trains one more epoch; Run trains on to the end.' : 'Recompute goes on to the end.';
+    const next = 'Step trains one more epoch; Run trains on to the end.';
     const view = outcome.words;
     if (!view) return `${verb} before the first update. ${next}`;
     return `${verb}${view.position ? ` ${view.position}` : ''}. ${view.summary} ${next}`;
@@ -343,9 +345,15 @@ export class WidgetController {
     });
   }
 
+  /**
+   * A training run pauses (the worker keeps it, for Step or Run to go on with). A live run is
+   * ended: its next change computes afresh, and a part-computed figure of it would show nothing
+   * the reader asked for, so the figure before it stays.
+   */
   private stop(): void {
     this.pending = false;
-    this.runner.stop();
+    if (this.mode === 'train') this.runner.stop();
+    else this.runner.halt();
   }
 
   private reset(): void {
