@@ -67,7 +67,7 @@ export class ExperimentRunner {
   run(widget: string, state: unknown, onProgress: OnProgress, key = '', step = false): Promise<RunOutcome> {
     this.halt();
     this.pausedRun = null; // the worker keeps one run: the new one replaces it
-    const worker = (this.worker ??= this.spawn());
+    this.worker ??= this.spawn();
     const ahead = this.ahead;
     const adopt = !step && ahead !== null && key !== '' && ahead.key === key;
     if (adopt) this.ahead = null;
