@@ -3,13 +3,16 @@
  * whose weights are all multiplied by `gain` (so "too small" is e.g. heNormal × 0.01 and "too
  * large" heNormal × 10, and "zero" is the zeros initializer) — streaming, every few epochs, the
  * predicted probability σ(logit) on a grid over the data, the loss curves and the accuracies.
+ * A snapshot comes after every epoch (so a reader can step through them one by one), but is
+ * computed only when read: the worker draws a few a second, and a grid for every epoch would
+ * cost more than the training.
  * The output layer is linear and the loss is binary cross-entropy on its logit.
  */
 import {
   circles, createRng, Dense, logistic, matrix, Network, spirals, trainSteps, trainTestSplit, twoMoons,
   type ActivationName, type Dataset, type Divergence, type InitializerName, type Matrix, type Rng,
 } from '../../lib/index.ts';
-import type { Experiment } from '../runtime/experiment.ts';
+import type { Experiment, Snapshot } from '../runtime/experiment.ts';
 import { countDistinctUnits, saturation } from './decision-boundary-units.ts';
 
 export type BoundaryDataset = 'moons' | 'circles' | 'spirals';
@@ -46,8 +49,6 @@ export type DecisionBoundaryResult = {
 
 export const GRID = 50;
 export const TEST_FRACTION = 0.25;
-/** At most this many snapshots per run, the untrained network's included. */
-export const SNAPSHOTS = 40;
 
 const MAKERS: Record<BoundaryDataset, (n: number, noise: number, rng: Rng) => Dataset> = {
   moons: (n, noise, rng) => twoMoons({ n, noise, rng }),
@@ -99,6 +100,20 @@ function gridCells(x: Matrix): { x: [number, number]; y: [number, number]; cells
 const copyWeights = (network: Network) => network.layers.map((l) => ({ w: l.w.data.slice(), b: l.b.data.slice() }));
 const HISTORY_KEYS = ['epoch', 'trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 
+/**
+ * A snapshot whose result is made when first read (and kept): read before the generator goes on,
+ * it is the network after this epoch; a snapshot nobody reads costs nothing.
+ */
+function lazySnapshot<R>(fraction: number, make: () => R): Snapshot<R> {
+  let made: { value: R } | null = null;
+  return {
+    fraction,
+    get snapshot() {
+      return (made ??= { value: make() }).value;
+    },
+  };
+}
+
 export const decisionBoundary: Experiment<DecisionBoundaryState, DecisionBoundaryResult> = {
   name: 'decisionBoundary',
   *run(state) {
@@ -111,9 +126,9 @@ export const decisionBoundary: Experiment<DecisionBoundaryState, DecisionBoundar
     const network = buildNetwork(state, createRng(seeds.init));
     const probabilities = () => Array.from(network.predict(box.cells).data, logistic); // σ(logit) per cell
     const history: DecisionBoundaryResult['history'] = { epoch: [], trainLoss: [], testLoss: [], trainAccuracy: [], testAccuracy: [] };
-    const every = Math.max(1, Math.ceil(state.epochs / SNAPSHOTS));
     const saturatedAtStart = saturation(network, train.x).saturated;
-    let [grid, gridEpoch, divergence] = [probabilities(), 0, null as Divergence | null];
+    // The grid is computed for the result being made (a snapshot read, the end, the divergence).
+    let [grid, gridEpoch, divergence] = [[] as number[], 0, null as Divergence | null];
     // The weights after the last finished epoch: a diverged run's boundary is drawn from them.
     let saved = copyWeights(network);
     const result = (): DecisionBoundaryResult => ({
@@ -138,10 +153,9 @@ export const decisionBoundary: Experiment<DecisionBoundaryState, DecisionBoundar
       const r = event.record;
       for (const k of HISTORY_KEYS) history[k].push(r[k] as number); // a test set is given: no nulls
       saved = copyWeights(network);
-      if (r.epoch % every !== 0 && r.epoch !== state.epochs) continue;
-      [grid, gridEpoch] = [probabilities(), r.epoch];
-      if (r.epoch < state.epochs) yield { fraction: r.epoch / state.epochs, snapshot: result() };
+      if (r.epoch < state.epochs) yield lazySnapshot(r.epoch / state.epochs, () => ((grid = probabilities()), (gridEpoch = r.epoch), result()));
     }
+    if (!divergence) [grid, gridEpoch] = [probabilities(), state.epochs];
     return result();
   },
 };

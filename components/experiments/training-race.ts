@@ -9,7 +9,7 @@ import {
   blobs, circles, createRng, Dense, evaluate, Network, spirals, trainSteps, trainTestSplit, twoMoons, xor,
   type ActivationName, type Dataset, type Divergence, type InitializerName, type Progress, type Rng, type TrainResult,
 } from '../../lib/index.ts';
-import type { Experiment } from '../runtime/experiment.ts';
+import type { Experiment, Snapshot } from '../runtime/experiment.ts';
 
 /** The 2-D classification sets of lib/datasets.ts a race can use. */
 export type RaceDataset = 'moons' | 'circles' | 'spirals' | 'xor' | 'blobs';
@@ -146,9 +146,14 @@ export const trainingRace: Experiment<TrainingRaceState, TrainingRaceResult> = {
       })),
     });
     // Epoch by epoch, every run in turn, so all curves grow together (the race the reader watches).
+    // An epoch of every run can take a few hundred ms: between two runs the race can be paused.
+    let last: Snapshot<TrainingRaceResult> | null = null;
     for (let epoch = 0; epoch <= state.epochs; epoch++) {
-      for (const live of lives) if (!live.done) advance(live, data.test, state.epochs);
-      if (epoch < state.epochs) yield { fraction: epoch / state.epochs, snapshot: result(epoch) };
+      for (const [k, live] of lives.entries()) {
+        if (last && k > 0) yield { ...last, between: true };
+        if (!live.done) advance(live, data.test, state.epochs);
+      }
+      if (epoch < state.epochs) yield (last = { fraction: epoch / state.epochs, snapshot: result(epoch) });
     }
     return result(state.epochs);
   },

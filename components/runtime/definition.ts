@@ -31,12 +31,22 @@ export interface WidgetDefinition<S, R> {
   /** Accessible name of the figure. */
   label(state: S): string;
   /**
+   * Training widgets: how far a snapshot is, as words that follow “Stopped” or “Paused” in the
+   * status line (“after epoch 3 of 200”, “before the first epoch”).
+   */
+  position?(result: R, state: S): string;
+  /**
    * Live widgets, optional: a far cheaper state that runs the same code as `state` (same
    * activation, initializer…). A fresh worker runs and draws it a few times while the reader
    * reaches for a control, so the engine's and Plot's code is compiled before the first real run
    * (see experiment.worker.ts, `warmUp`). It must be a valid state of the widget's spec.
    */
   warmUp?(state: S): S;
+}
+
+/** WidgetDefinition.position for a run that has finished `done` of its `epochs` epochs. */
+export function epochPosition(done: number, epochs: number): string {
+  return done === 0 ? 'before the first epoch' : `after epoch ${done} of ${epochs}`;
 }
 
 /** Outside [1e-3, 1e5) a number is written with a power of ten. */

@@ -4,10 +4,20 @@
  * changes a control), so the picture before and after hydration comes from one piece of code.
  */
 
-/** One streamed update: how far the run is (0–1) and a result good enough to draw now. */
+/**
+ * One streamed update: how far the run is (0–1) and a result good enough to draw now. Training
+ * experiments yield one after every epoch (Step advances to the next). `snapshot` may be made when
+ * read (see decision-boundary.ts): read it before the generator goes on.
+ */
 export interface Snapshot<R> {
   fraction: number;
   snapshot: R;
+  /**
+   * Yielded inside a long epoch only so that the run can be paused there (the worker reads a Stop
+   * at most every few ms of computing): `fraction` and `snapshot` are those of the last epoch, so an
+   * experiment that yields these makes its snapshots when it yields them, not when they are read.
+   */
+  between?: boolean;
 }
 
 export interface Experiment<S, R> {

@@ -1,7 +1,7 @@
 /**
  * The part of a widget that loads when it nears the viewport: runs experiments in the worker,
  * streams progress into the progress bar and the status line, puts the figures the worker drew
- * in place, and answers Run / Stop / Reset and the export buttons. Nothing here trains or draws
+ * in place, and answers Run / Step / Stop / Reset and the export buttons. Nothing here trains or draws
  * a chart: the page's main thread only puts finished markup in place, so it stays free for the reader.
  */
 import { ExperimentRunner } from './runner.ts';
@@ -11,7 +11,7 @@ import { renderTable } from './table.ts';
 import { neighbours, writeControls } from './controls.ts';
 import { differingSettings } from './link-text.ts';
 import { defaultState } from './params-state.ts';
-import type { View } from './protocol.ts';
+import type { View, Words } from './protocol.ts';
 import type { NotebookWidget } from './widget-element.ts';
 import type { Params, StateOf } from './params-types.ts';
 
@@ -23,6 +23,10 @@ type State = StateOf<Params>;
  */
 type Narration = { intro: string; during: string };
 const TRAINING: Narration = { intro: 'Training…', during: 'Training' };
+/** Run after a Stop or a Step: the paused run goes on. */
+const RESUMING: Narration = { intro: 'Training on from where it paused…', during: 'Training' };
+/** Step: one epoch of the paused run (a new run's first says so itself, see runOnce). */
+const STEPPING: Narration = { intro: 'Training one more epoch…', during: 'Training' };
 
 /** Views a live widget keeps (each some tens of KB of markup and data). */
 const KEPT_VIEWS = 16;
@@ -46,6 +50,8 @@ export class WidgetController {
   private shownState: State | null = null;
   /** The current or last run, to wait for (an export made during a run describes its result). */
   private current: Promise<boolean> = Promise.resolve(false);
+  /** The figure of a paused run, on its way from the worker (exports wait for it). */
+  private drawing: Promise<void> = Promise.resolve();
   private pending = false;
   private readonly original: { plot: string; status: string; table: string };
   private frame = 0;
@@ -53,6 +59,8 @@ export class WidgetController {
   private running = '';
   /** Counts runs and resets: a run whose number is no longer current was superseded and shows nothing more. */
   private generation = 0;
+  /** The button that started the current or last run: the focus goes back to it from Stop. */
+  private startedBy: 'run' | 'step' = 'run';
   /** Pending display of the busy state of a live run (see setBusy). */
   private busyTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -94,6 +102,8 @@ export class WidgetController {
   /** A control changed. Live widgets recompute (coalescing a slider drag); training widgets wait for Run. */
   stateChanged(committed: boolean, control = '', towards = 1): void {
     if (control) this.stepping = { control, towards };
+    // A paused run goes on only with the settings it was started with.
+    if (this.runner.paused && this.runner.paused.key !== JSON.stringify(this.host.state)) this.runner.discard();
     if (this.mode === 'live') {
       // An input event and the change event after it carry the same state: run it once.
       const same = JSON.stringify(this.host.state) === this.running;
@@ -116,9 +126,11 @@ export class WidgetController {
 
   async act(action: string): Promise<void> {
     if (action === 'run') return void (await this.run());
+    if (action === 'step') return void (await this.step());
     if (action === 'stop') return this.stop();
     if (action === 'reset') return this.reset();
     if (action === 'export-csv' || action === 'export-json') return this.exportShownRun(action.slice(7));
+    await this.drawing; // the figure of a pause, a moment after it
     if (action === 'export-svg' || action === 'export-png') {
       // The file holds the figure on screen: it is named, and described, by the settings it was made with.
       const said = await exportFigure(action.slice(7), this.host, this.shownSettings());
@@ -161,6 +173,7 @@ export class WidgetController {
       waited = this.current;
       await waited;
     }
+    await this.drawing;
     if (!this.shown) {
       const what = this.mode === 'train' ? 'Training' : 'Computing';
       const generation = this.generation + 1;
@@ -181,16 +194,30 @@ export class WidgetController {
    * a live widget's runs say nothing until their result). Resolves true when the run finished.
    */
   private run(state?: State, narration?: Narration): Promise<boolean> {
-    return (this.current = this.runOnce(state ?? { ...this.host.state }, narration));
+    return (this.current = this.runOnce(state ?? { ...this.host.state }, narration, false));
   }
 
-  private async runOnce(state: State, given: Narration | undefined): Promise<boolean> {
+  /**
+   * Training widgets: one epoch — the paused run of these settings goes on by one, or a new run
+   * pauses after its first. Not while a run goes (the button is disabled then).
+   */
+  private step(): Promise<boolean> {
+    if (this.mode !== 'train' || this.runner.busy) return this.current;
+    return (this.current = this.runOnce({ ...this.host.state }, undefined, true));
+  }
+
+  /**
+   * Runs `state`, or goes on with the paused run of the same settings (to the end, or by one epoch
+   * with `step`), and shows what it comes to. Resolves true when the run finished.
+   */
+  private async runOnce(state: State, given: Narration | undefined, step: boolean): Promise<boolean> {
     const generation = ++this.generation;
     clearTimeout(this.prefetchTimer);
     const key = (this.running = JSON.stringify(state));
     const training = this.mode === 'train';
-    const narration = given ?? (training ? TRAINING : null);
-    const known = training ? undefined : this.views.get(key);
+    const paused = this.runner.paused?.key === key ? this.runner.paused : null;
+    const narration = step ? STEPPING : paused ? RESUMING : (given ?? (training ? TRAINING : null));
+    const known = training || paused ? undefined : this.views.get(key);
     if (known) {
       cancelAnimationFrame(this.frame);
       this.setBusy(false);
@@ -201,22 +228,24 @@ export class WidgetController {
       this.prefetchSoon();
       return true;
     }
-    this.setBusy(true);
-    if (narration) this.say(narration.intro);
+    this.startedBy = step ? 'step' : 'run';
+    this.setBusy(true, paused?.fraction ?? 0);
+    if (narration) this.say(paused || !step ? narration.intro : 'Training the first epoch…');
     // The status region is read aloud: during a run it says how far along it is in steps of 10%,
-    // not every snapshot; the full sentence comes when the run ends.
-    let spoken = 0;
-    const outcome = await this.runner.run(this.host.dataset.widget!, state, (fraction, view) => {
+    // not every snapshot; the full sentence comes when the run ends. A step says nothing more.
+    let spoken = Math.floor((paused?.fraction ?? 0) * 10);
+    const onProgress = (fraction: number, view: View | null) => {
       this.progress(fraction);
       const decile = Math.floor(fraction * 10);
-      if (training && narration && decile > spoken && decile < 10) {
+      if (training && narration && !step && decile > spoken && decile < 10) {
         spoken = decile;
         this.say(`${narration.during}… ${decile * 10}% done.`);
       }
       if (!view) return;
       cancelAnimationFrame(this.frame);
       this.frame = requestAnimationFrame(() => this.show(view, state));
-    }, key);
+    };
+    const outcome = await ((paused && this.runner.resume(onProgress, step)) || this.runner.run(this.host.dataset.widget!, state, onProgress, key, step));
     // Reset, or a newer run, ended this one: the page already shows what came after it.
     if (generation !== this.generation) return false;
     cancelAnimationFrame(this.frame);
@@ -229,9 +258,31 @@ export class WidgetController {
         this.lastRunMs = outcome.ms;
         this.remember(key, outcome.view);
       }
+    } else if (outcome.status === 'paused') {
+      // The worker answers at once with how far the run got; the figure of that epoch follows
+      // (it takes up to ~100 ms to draw), and exports wait for it (see `drawing`).
+      this.progress(outcome.fraction);
+      let said = this.pausedSentence(outcome);
+      const explain = (m: { shown: string; chosen: string }) => `The figure shows ${m.shown}; the controls say ${m.chosen}.`;
+      if (outcome.words) this.shownState = state; // the figure on its way is of these settings
+      this.say(this.mismatch(said, explain));
+      this.drawing = outcome.view.then((view) => {
+        if (generation !== this.generation || !view) return;
+        this.show(view, state);
+        said = this.mismatch(this.pausedSentence({ words: view, stopped: outcome.stopped }), explain);
+        if (this.host.status.textContent !== said) this.say(said);
+      });
+      await this.drawing;
+      if (generation !== this.generation) return false;
     } else if (outcome.status === 'stopped') {
+      // The worker did not answer in time and was ended: only the last figure it sent is left.
       if (outcome.last) this.show(outcome.last, state);
-      const said = outcome.last ? `Stopped. ${outcome.last.summary}` : 'Stopped before the first update.';
+      // (A live run is always ended so, and says only what the figure shows, as before.)
+      const said = this.mode === 'live'
+        ? (outcome.last ? `Stopped. ${outcome.last.summary}` : 'Stopped before the first update.')
+        : outcome.last
+          ? `Stopped. The run did not pause in time and was ended, so the figure is the last one drawn during it: ${outcome.last.summary} Run starts over.`
+          : 'Stopped before the first figure; the run did not pause in time and was ended. Run starts over.';
       this.say(this.mismatch(said, (m) => `The figure still shows ${m.shown}; the controls say ${m.chosen}.`));
     } else {
       this.say(this.mismatch(failure(outcome.message), (m) => `The figure still shows ${m.shown}; the controls say ${m.chosen}.`));
@@ -241,6 +292,19 @@ export class WidgetController {
       void this.run();
     } else this.prefetchSoon();
     return outcome.status === 'done';
+  }
+
+  /**
+   * The status after a pause: how far the run got (the figure's own words), what it shows, and
+   * what the buttons do now (“Stopped after epoch 75 of 200. After 75 of 200 epochs … Step trains
+   * one more epoch; Run trains on to the end.”).
+   */
+  private pausedSentence(outcome: { words: Words | null; stopped: boolean }): string {
+    const verb = outcome.stopped ? 'Stopped' : 'Paused';
+    const next = 'Step trains one more epoch; Run trains on to the end.';
+    const view = outcome.words;
+    if (!view) return `${verb} before the first update. ${next}`;
+    return `${verb}${view.position ? ` ${view.position}` : ''}. ${view.summary} ${next}`;
   }
 
   private remember(key: string, view: View): void {
@@ -281,15 +345,23 @@ export class WidgetController {
     });
   }
 
+  /**
+   * A training run pauses (the worker keeps it, for Step or Run to go on with). A live run is
+   * ended: its next change computes afresh, and a part-computed figure of it would show nothing
+   * the reader asked for, so the figure before it stays.
+   */
   private stop(): void {
     this.pending = false;
-    this.runner.stop();
+    if (this.mode === 'train') this.runner.stop();
+    else this.runner.halt();
   }
 
   private reset(): void {
     this.generation++;
     clearTimeout(this.prefetchTimer);
-    this.stop();
+    this.pending = false;
+    this.runner.halt();
+    this.runner.discard();
     cancelAnimationFrame(this.frame);
     this.setBusy(false);
     this.host.state = defaultState(this.host.pageSpec);
@@ -328,28 +400,36 @@ export class WidgetController {
    * live runs end sooner, and a control that flickers on every key press is noise (and a repaint
    * competing with the worker for the CPU).
    */
-  private setBusy(busy: boolean): void {
+  private setBusy(busy: boolean, from = 0): void {
     this.host.toggleAttribute('data-busy', busy);
     clearTimeout(this.busyTimer);
-    if (busy && this.mode === 'live') this.busyTimer = setTimeout(() => this.showBusy(true), 150);
-    else this.showBusy(busy);
+    if (busy && this.mode === 'live') this.busyTimer = setTimeout(() => this.showBusy(true, from), 150);
+    else this.showBusy(busy, from);
   }
 
   /**
    * A focused button that becomes disabled drops the focus to <body>, and a keyboard or screen-reader
    * user would start again from the top of the page: the focus first moves to its counterpart, the
-   * button that now does the opposite (Run → Stop while a run goes, Stop → Run or Recompute after it).
+   * button that now does the opposite (Run or Step → Stop while a run goes; Stop → the button that
+   * started the run after it, so Step pressed again steps again). A run going on from a pause
+   * starts the progress bar where it paused (`from`).
    */
-  private showBusy(busy: boolean): void {
-    if (busy) this.progress(0);
+  private showBusy(busy: boolean, from = 0): void {
+    if (busy) this.progress(from);
     const run = this.el<HTMLButtonElement>('[data-action="run"]');
     const stop = this.el<HTMLButtonElement>('[data-action="stop"]');
+    const step = this.host.querySelector<HTMLButtonElement>('[data-action="step"]');
     const disable = { run: busy && this.mode === 'train', stop: !busy };
-    if (!disable.run) run.disabled = false;
+    if (!disable.run) {
+      run.disabled = false;
+      if (step) step.disabled = false;
+    }
     if (!disable.stop) stop.disabled = false;
-    if (document.activeElement === run && disable.run) stop.focus();
-    else if (document.activeElement === stop && disable.stop) run.focus();
+    const focused = document.activeElement;
+    if ((focused === run || (step && focused === step)) && disable.run) stop.focus();
+    else if (focused === stop && disable.stop) (this.startedBy === 'step' && step ? step : run).focus();
     run.disabled = disable.run;
+    if (step) step.disabled = disable.run;
     stop.disabled = disable.stop;
   }
 

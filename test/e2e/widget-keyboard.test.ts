@@ -1,6 +1,7 @@
 /**
  * Every training widget on the built site (each one on each page, found in dist/), driven by the
- * keyboard alone: Tab to Run and press Enter, Stop with Enter, Run again to the end, Tab to Reset.
+ * keyboard alone: Tab to Run and press Enter, Stop with Enter, Run again to the end, Tab past Step
+ * to Reset (Step by keyboard: widget-step.test.ts).
  * Run and Stop disable each other while a run goes; the focus must never fall to <body> (a keyboard
  * or screen-reader user would start again from the top of the page) nor leave the widget.
  */
@@ -95,7 +96,9 @@ describe('training widgets by keyboard alone', () => {
       expect(await status(root)).not.toMatch(/^(Training|Stopped)/);
       expect(await focusIn(page, widget.key), 'once the run has finished, the focus is on Run').toBe('run');
 
-      // Stop is disabled again, so Tab goes from Run to Reset.
+      // Stop is disabled again, so Tab goes from Run to Step, then to Reset.
+      await page.keyboard.press('Tab');
+      expect(await focusIn(page, widget.key)).toBe('step');
       await page.keyboard.press('Tab');
       expect(await focusIn(page, widget.key)).toBe('reset');
       await page.keyboard.press('Enter');

@@ -4,7 +4,7 @@
  * training and test loss per epoch on a log scale, with ln 2 (predicting ½ everywhere) for reference.
  */
 import type { DecisionBoundaryResult, DecisionBoundaryState } from '../../experiments/decision-boundary.ts';
-import { fmt, prose, type Table, type WidgetDefinition } from '../../runtime/definition.ts';
+import { epochPosition, fmt, prose, type Table, type WidgetDefinition } from '../../runtime/definition.ts';
 import { spacedIndices } from '../../runtime/table.ts';
 import { optionName } from '../../runtime/params-text.ts';
 import { heatmapWithPoints } from '../../plots/heatmap-with-points.ts';
@@ -108,6 +108,7 @@ export const decisionBoundaryWidget: WidgetDefinition<DecisionBoundaryState, Dec
   },
   table: (r) => lossTable(r, spacedIndices(r.history.epoch.length, TABLE_EPOCHS)),
   csv: (r) => lossTable(r, spacedIndices(r.history.epoch.length, Infinity)),
+  position: (r, s) => epochPosition(r.epochsDone, s.epochs),
   summary(r, s) {
     const h = r.history;
     const i = h.epoch.length - 1;

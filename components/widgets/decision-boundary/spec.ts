@@ -49,7 +49,10 @@ const STEP_WEIGHT = 8;
 const STEP_LAYER = 850;
 const EPOCH = 70_000;
 const CELL = 0.67;
-/** Grids drawn per run at most: the untrained network, a snapshot every ⌈epochs/40⌉ epochs, the last. */
+/**
+ * Grids computed per run, as budgeted: up to 40 snapshots and the last. A snapshot's grid is made
+ * only when the worker draws it (a few a second), so a run usually computes fewer.
+ */
 const grids = (epochs: number) => Math.min(epochs, 40) + 2;
 
 /**

@@ -5,7 +5,7 @@
  * model: the same deep ReLU net from two initializations, one curve falling, one flat.
  */
 import { stepsPerEpoch, type TrainingRaceResult, type TrainingRaceState } from '../../experiments/training-race.ts';
-import { fmt, prose, type Table, type WidgetDefinition } from '../../runtime/definition.ts';
+import { epochPosition, fmt, prose, type Table, type WidgetDefinition } from '../../runtime/definition.ts';
 import { spacedIndices } from '../../runtime/table.ts';
 import { barChart } from '../../plots/bar-chart.ts';
 import { lineChart } from '../../plots/line-chart.ts';
@@ -100,6 +100,7 @@ export const trainingRaceWidget: WidgetDefinition<TrainingRaceState, TrainingRac
   },
   table: (r) => curveTable(r, spacedIndices(r.epochsDone + 1, TABLE_STEPS)),
   csv: (r) => curveTable(r, spacedIndices(r.epochsDone + 1, Infinity)),
+  position: (r, s) => epochPosition(r.epochsDone, s.epochs),
   summary(r, s) {
     const done = finished(r, s);
     const stats = r.racers.map((racer) => racerStats(racer, r));

@@ -10,7 +10,7 @@ import {
   createRng, Dense, INITIALIZERS, logistic, matrix, Network, train, trainTestSplit, twoMoons, type Matrix,
 } from '../../../lib/index.ts';
 import {
-  buildNetwork, decisionBoundary, GRID, seedStreams, SNAPSHOTS, trainSize,
+  buildNetwork, decisionBoundary, GRID, seedStreams, trainSize,
   type DecisionBoundaryResult, type DecisionBoundaryState,
 } from '../../../components/experiments/decision-boundary.ts';
 import { countDistinctUnits, saturation } from '../../../components/experiments/decision-boundary-units.ts';
@@ -65,20 +65,39 @@ describe('decisionBoundary experiment', () => {
     expectProbabilities(a);
   });
 
-  it('streams snapshots every few epochs (at most SNAPSHOTS), then returns the whole run', SLOW, () => {
-    const it = decisionBoundary.run({ ...small, epochs: 100 });
+  it('streams a snapshot after every epoch (so a reader can step through them), then returns the whole run', SLOW, () => {
+    const s = { ...small, epochs: 100 };
+    const it = decisionBoundary.run(s);
     const seen: number[] = [];
     let step = it.next();
     while (!step.done) {
       const snap = step.value.snapshot;
       expect(snap.history.epoch).toHaveLength(snap.epochsDone + 1);
       expect(snap.gridEpoch).toBe(snap.epochsDone);
+      expect(step.value.fraction).toBe(snap.epochsDone / s.epochs);
       seen.push(snap.epochsDone);
       step = it.next();
     }
-    expect(seen).toEqual(Array.from({ length: 34 }, (_, k) => 3 * k)); // every ⌈100/40⌉ = 3 epochs
-    expect(seen.length).toBeLessThanOrEqual(SNAPSHOTS + 1);
-    expect(step.value).toEqual(run({ ...small, epochs: 100 }));
+    expect(seen).toEqual(Array.from({ length: s.epochs }, (_, k) => k));
+    expect(step.value).toEqual(run(s));
+  });
+
+  it("a snapshot is the network after its own epoch, whether or not the ones before it were read", () => {
+    const s = { ...small, epochs: 6 };
+    const readAll = decisionBoundary.run(s);
+    const readOne = decisionBoundary.run(s);
+    let [a, b] = [readAll.next(), readOne.next()];
+    let compared = false;
+    for (; !a.done && !b.done; a = readAll.next(), b = readOne.next()) {
+      const all = a.value.snapshot; // read every epoch
+      if (all.epochsDone !== 3) continue;
+      expect(b.value.snapshot).toEqual(all); // read at epoch 3 only
+      expect(all.gridEpoch).toBe(3);
+      compared = true;
+    }
+    expect(compared).toBe(true);
+    expect(a.value).toEqual(b.value);
+    expect(a.value).toEqual(run(s));
   });
 
   it('matches a network trained directly with lib, and its grid is σ(logit) at the cell centres', () => {

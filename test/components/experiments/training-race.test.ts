@@ -37,13 +37,27 @@ describe('trainingRace experiment', () => {
     const it = trainingRace.run(small);
     const seen: number[] = [];
     let step = it.next();
+    let between = 0;
     while (!step.done) {
-      seen.push(step.value.snapshot.epochsDone);
+      if (step.value.between) between++;
+      else seen.push(step.value.snapshot.epochsDone);
       expect(step.value.snapshot.racers[1].runs[0].trainLoss).toHaveLength(step.value.snapshot.epochsDone + 1);
       step = it.next();
     }
     expect(seen).toEqual([0, 1, 2, 3]);
+    // Between two runs of an epoch after the first, the race can be paused (see Snapshot.between).
+    const runsPerEpoch = small.initializers.length * small.seeds;
+    expect(between).toBe(small.epochs * (runsPerEpoch - 1));
     expect(step.value).toEqual(runs(small));
+  });
+
+  it('a pause point inside an epoch carries the last epoch\'s snapshot, whatever the runs have done since', () => {
+    const it = trainingRace.run(small);
+    let last: { fraction: number; snapshot: unknown } | null = null;
+    for (let step = it.next(); !step.done; step = it.next()) {
+      if (!step.value.between) last = { fraction: step.value.fraction, snapshot: structuredClone(step.value.snapshot) };
+      else expect({ fraction: step.value.fraction, snapshot: step.value.snapshot }).toEqual(last);
+    }
   });
 
   it('two racers with the same initializer are identical: same data, weights and minibatches', () => {

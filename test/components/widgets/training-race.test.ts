@@ -139,13 +139,19 @@ describe('<TrainingRace> drawing, table and sentence', () => {
   });
 
   it('a snapshot mid-run draws and says how far the run is', () => {
-    const it = trainingRace.run(small);
-    it.next();
-    const snapshot = it.next().value as { snapshot: TrainingRaceResult };
+    // The second epoch's snapshot (the first is the untrained race); pause points inside an epoch are skipped.
+    const epochs = [...(function* () {
+      const it = trainingRace.run(small);
+      for (let step = it.next(); !step.done; step = it.next()) if (!step.value.between) yield step.value;
+    })()];
+    const snapshot = epochs[1];
     const markup = drawn(snapshot.snapshot, small);
     expect(markup).not.toMatch(/NaN|Infinity/);
     expect(markup).toContain('training accuracy so far');
     expect(trainingRaceWidget.summary(snapshot.snapshot, small)).toMatch(/^After 8 of 24 steps/);
+    // What the status line says after a Step or a Stop there.
+    expect(trainingRaceWidget.position!(snapshot.snapshot, small)).toBe(`after epoch 1 of ${small.epochs}`);
+    expect(trainingRaceWidget.position!(epochs[0].snapshot, small)).toBe('before the first epoch');
   });
 
   it('a diverged racer is drawn cut, and named in words with layer, quantity and step', () => {
