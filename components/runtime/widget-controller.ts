@@ -281,7 +281,7 @@ export class WidgetController {
       const said = this.mode === 'live'
         ? (outcome.last ? `Stopped. ${outcome.last.summary}` : 'Stopped before the first update.')
         : outcome.last
-          ? `Stopped. The run did not pause in time and was ended, so the figure is the last one drawn during it: ${outcome.last.summary} Run starts over.`
+          ? `Stopped. The run did not pause in time and was ended, so the figure is the last one drawn during it${outcome.last.position ? `, ${outcome.last.position}` : ''}: ${outcome.last.summary} Run starts over.`
           : 'Stopped before the first figure; the run did not pause in time and was ended. Run starts over.';
       this.say(this.mismatch(said, (m) => `The figure still shows ${m.shown}; the controls say ${m.chosen}.`));
     } else {
@@ -296,8 +296,9 @@ export class WidgetController {
 
   /**
    * The status after a pause: how far the run got (the figure's own words), what it shows, and
-   * what the buttons do now (“Stopped after epoch 75 of 200. After 75 of 200 epochs … Step trains
-   * one more epoch; Run trains on to the end.”).
+   * what the buttons do now (“Stopped after epoch 75 of 200. From Glorot uniform …, the training
+   * loss went from … Step trains one more epoch; Run trains on to the end.”). A training widget's
+   * summary of an unfinished run leaves the epoch to `position`, which comes first.
    */
   private pausedSentence(outcome: { words: Words | null; stopped: boolean }): string {
     const verb = outcome.stopped ? 'Stopped' : 'Paused';

@@ -117,8 +117,9 @@ export const decisionBoundaryWidget: WidgetDefinition<DecisionBoundaryState, Dec
     if (d) {
       return `From ${startWords(s)}, training diverged in epoch ${d.epoch ?? r.epochsDone + 1}: ${d.message} The boundary shown is from epoch ${r.gridEpoch}, the last with finite weights (training loss ${prose(h.trainLoss[i])}, ${scores}).${unitsSentence(r, s)}`;
     }
-    const when = r.epochsDone >= s.epochs ? `After ${r.epochsDone} epochs` : `After ${r.epochsDone} of ${s.epochs} epochs`;
-    const first = `${when} from ${startWords(s)}, the training loss went from ${prose(h.trainLoss[0])} to ${prose(h.trainLoss[i])}; ${scores}.`;
+    // An unfinished run's epoch is said by `position`, which the status puts first.
+    const when = r.epochsDone >= s.epochs ? `After ${r.epochsDone} epochs from` : 'From';
+    const first = `${when} ${startWords(s)}, the training loss went from ${prose(h.trainLoss[0])} to ${prose(h.trainLoss[i])}; ${scores}.`;
     return first + unitsSentence(r, s);
   },
 };

@@ -124,12 +124,15 @@ describe('<DecisionBoundary> drawing, table and sentence', () => {
     expect(startWords({ initializer: 'zeros', gain: 10 })).toBe('all-zero weights');
   });
 
-  it('a snapshot mid-run draws and says how far the run is', () => {
+  it('a snapshot mid-run draws and says how far the run is once, by its position', () => {
     const it = decisionBoundary.run(small);
     it.next();
     const snapshot = (it.next().value as { snapshot: DecisionBoundaryResult }).snapshot;
     expect(drawn(snapshot, small)).not.toMatch(/NaN|Infinity/);
-    expect(widget.summary(snapshot, small)).toMatch(/^After 1 of 8 epochs/);
+    expect(widget.position!(snapshot, small)).toBe(`after epoch ${snapshot.epochsDone} of 8`);
+    // The status puts the position first ("Paused after epoch 1 of 8. From …"): the summary does not repeat it.
+    expect(widget.summary(snapshot, small)).toMatch(/^From Glorot uniform as published, the training loss went from /);
+    expect(widget.summary(snapshot, small)).not.toMatch(/epoch/);
   });
 
   it('names the symmetry of a zero start in words', () => {
