@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { largestMagnitude } from '../../../components/experiments/magnitude.ts';
+import { deoptimisations, repoUrl } from '../../helpers/deopts.ts';
 
 describe('largestMagnitude (the half-width of a shared histogram range)', () => {
   it('is the largest |v| over every array, negative values included', () => {
@@ -15,5 +16,19 @@ describe('largestMagnitude (the half-width of a shared histogram range)', () => 
     expect(largestMagnitude([])).toBe(1);
     expect(largestMagnitude([[0, -0], [NaN, Infinity]])).toBe(1);
     expect(largestMagnitude([[1e-300]])).toBe(1e-300);
+  });
+
+  it('stays optimised from one call to the next (it runs on every redraw of a figure)', () => {
+    // Ten arrays of 20 000, as DepthSignal at the chapter's settings. The first calls deoptimise
+    // while V8 compiles the loops; then the count must stop growing. Before, with a comparison after
+    // the loops that the first call had not reached when they were compiled, V8 threw the compiled
+    // code away on every call: ~200 more deoptimisations in 300 more calls.
+    const deopts = (calls: number) => deoptimisations(`
+      const { largestMagnitude } = await import(${JSON.stringify(repoUrl('components/experiments/magnitude.ts'))});
+      const arrays = Array.from({ length: 10 }, (_, k) => Float64Array.from({ length: 20000 }, (_, i) => Math.sin(i * (k + 1))));
+      let sum = 0;
+      for (let call = 0; call < ${calls}; call++) sum += largestMagnitude(arrays);
+      if (!(sum > 0)) throw new Error('no extent');`, ['largestMagnitude']).largestMagnitude;
+    expect(deopts(400) - deopts(100)).toBeLessThan(10);
   });
 });
