@@ -81,11 +81,13 @@ export const depthSignal: Experiment<DepthSignalState, DepthSignalResult> = {
     const layers = Array.from({ length: depth }, () => new Dense({ inputDim: width, units: width, activation, initializer, rng }));
     const x = normals(samples, width, rng);
     const y = normals(samples, width, rng);
-    // One forward and one backward pass of the MSE loss (nothing updated), without the weight
-    // gradients, which nothing here shows; then only what the figure shows: the spread of z, a
-    // and d loss/d a per layer, and one histogram per layer and direction.
+    // One forward and one backward pass of the MSE loss (nothing updated), without what nothing
+    // here shows: the weight gradients, and the first layer's backward step, whose product would
+    // only give d loss/d x for the data. Then only what the figure shows: the spread of z, a and
+    // d loss/d a per layer, and one histogram per layer and direction.
     const top = LOSSES.mse(layers.reduce((a, layer) => layer.forward(a), x), y).grad;
-    layers.reduceRight((g, layer) => layer.backward(g, { weightGrad: false }), top);
+    let g = top;
+    for (let i = depth - 1; i > 0; i--) g = layers[i].backward(g, { weightGrad: false });
     const outputs = layers.map((l) => l.a!.data);
     // Gradient into layer i's output: layer i+1's d loss/d x; for the top layer, the loss gradient.
     const backwardArrays = layers.map((_, i) => (i + 1 < depth ? layers[i + 1].gradX!.data : top.data));
