@@ -1,13 +1,14 @@
 /**
  * The work a DepthSignal run does, counted in the engine's one matrix kernel (lib/kernels.ts
- * `gemm`, wrapped here), against the cap its spec declares — and against what the figure needs.
+ * `gemm`, wrapped here) against the cap its spec declares and against what the figure needs; and
+ * its searches for NaN and ±Infinity (lib/divergence.ts `firstNonFinite`, wrapped too).
  */
 import { describe, expect, it, vi } from 'vitest';
 import { depthSignal, type DepthSignalState } from '../../../components/experiments/depth-signal.ts';
 import { runToEnd } from '../../../components/runtime/experiment.ts';
 import { depthSignalSpec } from '../../../components/widgets/depth-signal/spec.ts';
 
-const counted = vi.hoisted(() => ({ multiplyAdds: 0 }));
+const counted = vi.hoisted(() => ({ multiplyAdds: 0, scans: 0 }));
 vi.mock('../../../lib/kernels.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../../lib/kernels.ts')>();
   return {
@@ -16,6 +17,17 @@ vi.mock('../../../lib/kernels.ts', async (importOriginal) => {
     gemm: (...args: Parameters<typeof real.gemm>) => {
       counted.multiplyAdds += args[7] * args[8] * args[9];
       real.gemm(...args);
+    },
+  };
+});
+
+vi.mock('../../../lib/divergence.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../lib/divergence.ts')>();
+  return {
+    ...real,
+    firstNonFinite: (data: Float64Array) => {
+      counted.scans++;
+      return real.firstNonFinite(data);
     },
   };
 });
@@ -41,5 +53,13 @@ describe('the work of a DepthSignal run', () => {
     counted.multiplyAdds = 0;
     runToEnd(depthSignal, state);
     expect(counted.multiplyAdds).toBe(state.depth * product + (state.depth - 1) * product);
+  });
+
+  it.each(states)('looks for NaN and ±Infinity only where no histogram has counted them (depth $depth)', (state) => {
+    // The histograms of a and ∂J/∂a count their non-finite values; only z, which has none, needs
+    // a search of its own: one per layer. (Before: every array was searched, the activations twice.)
+    counted.scans = 0;
+    runToEnd(depthSignal, state);
+    expect(counted.scans).toBe(state.depth);
   });
 });
