@@ -4,9 +4,9 @@
  * its searches for NaN and ±Infinity (lib/divergence.ts `firstNonFinite`, wrapped too).
  */
 import { describe, expect, it, vi } from 'vitest';
-import { depthSignal, type DepthSignalState } from '../../../components/experiments/depth-signal.ts';
+import { depthSignal } from '../../../components/experiments/depth-signal.ts';
 import { runToEnd } from '../../../components/runtime/experiment.ts';
-import { depthSignalSpec } from '../../../components/widgets/depth-signal/spec.ts';
+import { depthSignalSpec, type DepthSignalSpecState } from '../../../components/widgets/depth-signal/spec.ts';
 
 const counted = vi.hoisted(() => ({ multiplyAdds: 0, scans: 0 }));
 vi.mock('../../../lib/kernels.ts', async (importOriginal) => {
@@ -32,7 +32,7 @@ vi.mock('../../../lib/divergence.ts', async (importOriginal) => {
   };
 });
 
-const states: DepthSignalState[] = [
+const states: DepthSignalSpecState[] = [
   { initializer: 'glorotUniform', activation: 'tanh', depth: 10, width: 100, samples: 200, seed: 1 },
   { initializer: 'heNormal', activation: 'relu', depth: 1, width: 7, samples: 13, seed: 2 },
   { initializer: 'random', activation: 'sigmoid', depth: 4, width: 32, samples: 50, seed: 3 },
