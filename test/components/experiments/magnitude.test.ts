@@ -19,16 +19,18 @@ describe('largestMagnitude (the half-width of a shared histogram range)', () => 
   });
 
   it('stays optimised from one call to the next (it runs on every redraw of a figure)', () => {
-    // Ten arrays of 20 000, as DepthSignal at the chapter's settings. The first calls deoptimise
-    // while V8 compiles the loops; then the count must stop growing. Before, with a comparison after
-    // the loops that the first call had not reached when they were compiled, V8 threw the compiled
-    // code away on every call: ~200 more deoptimisations in 300 more calls.
-    const deopts = (calls: number) => deoptimisations(`
+    // Ten arrays of 20 000, as DepthSignal at the chapter's settings, 400 times. While V8 compiles
+    // the loops during the first calls, loop exits deoptimise some 15–35 times in all; after that,
+    // never. Before, with a comparison after the loops that the first call had not reached when
+    // they were compiled, V8 threw the compiled code away on every call, ~220 times in 400 calls —
+    // in most processes, as it depends on when the background compilation finishes; so three runs.
+    const script = `
       const { largestMagnitude } = await import(${JSON.stringify(repoUrl('components/experiments/magnitude.ts'))});
       const arrays = Array.from({ length: 10 }, (_, k) => Float64Array.from({ length: 20000 }, (_, i) => Math.sin(i * (k + 1))));
       let sum = 0;
-      for (let call = 0; call < ${calls}; call++) sum += largestMagnitude(arrays);
-      if (!(sum > 0)) throw new Error('no extent');`, ['largestMagnitude']).largestMagnitude;
-    expect(deopts(400) - deopts(100)).toBeLessThan(10);
-  });
+      for (let call = 0; call < 400; call++) sum += largestMagnitude(arrays);
+      if (!(sum > 0)) throw new Error('no extent');`;
+    const runs = [1, 2, 3].map(() => deoptimisations(script, ['largestMagnitude']).largestMagnitude);
+    expect(Math.max(...runs)).toBeLessThan(60);
+  }, 30_000);
 });
