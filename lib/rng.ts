@@ -12,7 +12,7 @@
  * @module
  */
 
-/** A deterministic stream of random numbers. */
+/** A deterministic stream of random numbers. Call its methods on it (`rng.normal()`), not detached. */
 export interface Rng {
   /** The seed this stream was created from. */
   readonly seed: number
@@ -60,45 +60,63 @@ export function createRng(seed: number): Rng {
   }
   if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1 // the all-zero state is a fixed point
 
-  const next = xoshiro128StarStar(s)
+  return new Xoshiro128(seed, s)
+}
 
-  function uniform(): number {
+/**
+ * The generator {@link createRng} returns. A class, so that its methods are one set of functions
+ * shared by every generator: a loop that draws from a new generator on each run (each redraw of a
+ * figure seeds one) still calls the same `uniform`, which V8 compiles into the loop. When each
+ * generator had closures of its own, the compiled loop had to fetch and check the new generator's
+ * functions and their captured state at every draw, and drawing took about half as long again.
+ * So call the methods on the generator, `rng.normal()`, rather than detached.
+ */
+class Xoshiro128 implements Rng {
+  readonly seed: number
+  private readonly s: Uint32Array
+  // Marsaglia & Bray (1964) polar method: the second variate of each pair is kept for the next call.
+  private spare = 0
+  private hasSpare = false
+
+  constructor(seed: number, state: Uint32Array) {
+    this.seed = seed
+    this.s = state
+  }
+
+  uniform(): number {
     // 27 + 26 high bits of two draws make a 53-bit integer (as in MT19937's genrand_res53).
-    const a = next() >>> 5
-    const b = next() >>> 6
+    const a = step(this.s) >>> 5
+    const b = step(this.s) >>> 6
     return (a * 67108864 + b) / 9007199254740992
   }
 
-  // Marsaglia & Bray (1964) polar method; the second variate of each pair is kept for the next call.
-  let spare = 0
-  let hasSpare = false
-  function normal(): number {
-    if (hasSpare) {
-      hasSpare = false
-      return spare
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false
+      return this.spare
     }
     let u: number, v: number, r: number
     do {
-      u = 2 * uniform() - 1
-      v = 2 * uniform() - 1
+      u = 2 * this.uniform() - 1
+      v = 2 * this.uniform() - 1
       r = u * u + v * v
     } while (r >= 1 || r === 0)
     const f = Math.sqrt((-2 * Math.log(r)) / r)
-    spare = v * f
-    hasSpare = true
+    this.spare = v * f
+    this.hasSpare = true
     return u * f
   }
 
-  function int(n: number): number {
+  int(n: number): number {
     if (!Number.isSafeInteger(n) || n < 1) {
       throw new Error(`rng.int: n must be a positive safe integer, got ${String(n)}`)
     }
-    return Math.floor(uniform() * n)
+    return Math.floor(this.uniform() * n)
   }
 
-  function shuffle<T>(items: { length: number; [i: number]: T }): void {
+  shuffle<T>(items: { length: number; [i: number]: T }): void {
     for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(uniform() * (i + 1))
+      const j = Math.floor(this.uniform() * (i + 1))
       const tmp = items[i]
       items[i] = items[j]
       items[j] = tmp
@@ -106,27 +124,35 @@ export function createRng(seed: number): Rng {
   }
 
   // A 53-bit child seed: two draws, so forks of different parents rarely collide.
-  const fork = (): Rng => createRng(Math.floor(uniform() * 9007199254740992))
-
-  return { seed, uniform, normal, int, shuffle, fork }
+  fork(): Rng {
+    return createRng(Math.floor(this.uniform() * 9007199254740992))
+  }
 }
 
 /**
- * The xoshiro128** step function over a 4-word state (updated in place), exactly as in Blackman &
+ * The xoshiro128** generator over a 4-word state (updated in place), the recurrence of Blackman &
  * Vigna's reference C: each call returns the next unsigned 32-bit output.
  */
 export function xoshiro128StarStar(s: Uint32Array): () => number {
-  return function next(): number {
-    const result = Math.imul(rotl(Math.imul(s[1], 5), 7), 9) >>> 0
-    const t = s[1] << 9
-    s[2] ^= s[0]
-    s[3] ^= s[1]
-    s[1] ^= s[2]
-    s[0] ^= s[3]
-    s[2] ^= t
-    s[3] = rotl(s[3], 11)
-    return result
-  }
+  return () => step(s)
+}
+
+/**
+ * One xoshiro128** step: updates the state `s` in place and returns the output. The reference C
+ * updates the words in turn, reading back what it has just written (s[2] ^= s[0]; s[3] ^= s[1];
+ * s[1] ^= s[2]; s[0] ^= s[3]; s[2] ^= t; s[3] = rotl(s[3], 11)); here each word is read once and
+ * written once, the same values without a chain of writes and reads through memory (about a fifth
+ * less time per draw in V8, measured). The test checks the outputs against the reference's.
+ */
+function step(s: Uint32Array): number {
+  const s0 = s[0], s1 = s[1]
+  const s2 = s[2] ^ s0 // s[2] ^= s[0]
+  const s3 = s[3] ^ s1 // s[3] ^= s[1]
+  s[0] = s0 ^ s3 // s[0] ^= s[3]
+  s[1] = s1 ^ s2 // s[1] ^= s[2]
+  s[2] = s2 ^ (s1 << 9) // s[2] ^= t, t = s[1] << 9
+  s[3] = rotl(s3, 11)
+  return Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0 // the output comes from s[1] before the update
 }
 
 function rotl(x: number, k: number): number {

@@ -51,9 +51,13 @@ export function theoryPreStd(activation: ActivationName, n: number, varW: number
   return null;
 }
 
-/** Population std of the finite values (NaN if none is finite). */
-function finiteStd(values: Float64Array): number {
-  const finite = firstNonFinite(values) >= 0 ? values.filter(Number.isFinite) : values;
+/**
+ * Population std of the finite values (NaN if none is finite). `nonFinite` is how many values are
+ * NaN or ±Infinity, when a histogram has already counted them; lib's `std` rejects such values, so
+ * only then is a filtered copy made (a diverging stack), and otherwise no pass is spent looking.
+ */
+function finiteStd(values: Float64Array, nonFinite = firstNonFinite(values) >= 0 ? 1 : 0): number {
+  const finite = nonFinite > 0 ? values.filter(Number.isFinite) : values;
   return finite.length ? std(finite) : NaN;
 }
 
@@ -64,12 +68,13 @@ function normals(rows: number, cols: number, rng: Rng): Matrix {
   return m;
 }
 
+/** One histogram per array over a range they share; `nonFinite` says how many values each could not place. */
 function sharedHistogram(arrays: Float64Array[], symmetric: boolean) {
   const extent = largestMagnitude(arrays);
   const domain: [number, number] = symmetric ? [-extent, extent] : [0, extent];
   return arrays.map((a) => {
     const h = histogram(a, { bins: BINS, domain });
-    return { edges: Array.from(h.edges), counts: h.counts };
+    return { edges: Array.from(h.edges), counts: h.counts, nonFinite: h.nonFinite };
   });
 }
 
@@ -81,11 +86,13 @@ export const depthSignal: Experiment<DepthSignalState, DepthSignalResult> = {
     const layers = Array.from({ length: depth }, () => new Dense({ inputDim: width, units: width, activation, initializer, rng }));
     const x = normals(samples, width, rng);
     const y = normals(samples, width, rng);
-    // One forward and one backward pass of the MSE loss (nothing updated), without the weight
-    // gradients, which nothing here shows; then only what the figure shows: the spread of z, a
-    // and d loss/d a per layer, and one histogram per layer and direction.
+    // One forward and one backward pass of the MSE loss (nothing updated), without what nothing
+    // here shows: the weight gradients, and the first layer's backward step, whose product would
+    // only give d loss/d x for the data. Then only what the figure shows: the spread of z, a and
+    // d loss/d a per layer, and one histogram per layer and direction.
     const top = LOSSES.mse(layers.reduce((a, layer) => layer.forward(a), x), y).grad;
-    layers.reduceRight((g, layer) => layer.backward(g, { weightGrad: false }), top);
+    let g = top;
+    for (let i = depth - 1; i > 0; i--) g = layers[i].backward(g, { weightGrad: false });
     const outputs = layers.map((l) => l.a!.data);
     // Gradient into layer i's output: layer i+1's d loss/d x; for the top layer, the loss gradient.
     const backwardArrays = layers.map((_, i) => (i + 1 < depth ? layers[i + 1].gradX!.data : top.data));
@@ -94,15 +101,15 @@ export const depthSignal: Experiment<DepthSignalState, DepthSignalResult> = {
     const varW = INITIALIZER_VARIANCE[initializer](width, width);
     const result: DepthSignalResult = {
       state,
-      nonFinite: outputs.some((a) => firstNonFinite(a) >= 0),
+      nonFinite: forwardH.some((h) => h.nonFinite > 0),
       layers: layers.map((l, i) => ({
         layer: i + 1,
-        forwardStd: finiteStd(outputs[i]),
+        forwardStd: finiteStd(outputs[i], forwardH[i].nonFinite),
         preStd: finiteStd(l.z!.data),
-        backwardStd: finiteStd(backwardArrays[i]),
+        backwardStd: finiteStd(backwardArrays[i], backwardH[i].nonFinite),
         theoryPreStd: theoryPreStd(activation, width, varW, i + 1),
-        forward: forwardH[i],
-        backward: backwardH[i],
+        forward: { edges: forwardH[i].edges, counts: forwardH[i].counts },
+        backward: { edges: backwardH[i].edges, counts: backwardH[i].counts },
       })),
     };
     yield { fraction: 1, snapshot: result };

@@ -48,6 +48,14 @@ describe('generator', () => {
     }
   })
 
+  it('every generator has the same methods, so a loop that draws from a new one on each run stays compiled', () => {
+    // A figure seeds a new generator on every redraw. With methods made per generator (closures),
+    // each redraw handed the loops that draw weights and inputs new functions to check and fetch.
+    const a = createRng(1), b = createRng(2)
+    for (const method of ['uniform', 'normal', 'int', 'shuffle', 'fork'] as const) expect(a[method]).toBe(b[method])
+    expect(a.fork().uniform).toBe(a.uniform)
+  })
+
   it('rejects seeds that are not safe integers', () => {
     for (const bad of [1.5, NaN, Infinity, 2 ** 53]) {
       expect(() => createRng(bad)).toThrow(/seed must be a safe integer, got/)

@@ -15,10 +15,11 @@ const params = {
 export const depthSignalSpec = defineWidget({
   name: 'DepthSignal',
   params,
-  // Two products of [samples × width]·[width × width] per layer: a·W forward and g·Wᵀ backward.
-  // The experiment skips the weight gradients (xᵀ·g), which nothing in the figure shows.
+  // Products of [samples × width]·[width × width]: a·W forward in every layer, g·Wᵀ backward in
+  // every layer but the first (whose g·Wᵀ would be the gradient for the data). The experiment skips
+  // the weight gradients (xᵀ·g) too: nothing in the figure shows them.
   work: {
-    estimate: (s) => 2 * s.depth * s.width * s.width * s.samples,
+    estimate: (s) => (2 * s.depth - 1) * s.width * s.width * s.samples,
     max: 4e8,
     unit: 'multiply-adds',
   },
