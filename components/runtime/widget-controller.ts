@@ -54,6 +54,12 @@ export class WidgetController {
   private drawing: Promise<void> = Promise.resolve();
   private pending = false;
   private readonly original: { plot: string; status: string; table: string };
+  /**
+   * The table of the figure shown, while “Show as table” is closed: it is built when the reader
+   * opens it. A training widget redraws every ~200 ms, and rebuilding a closed table of its curves
+   * each time (~60 rows) made the page's rendering after a redraw pass 50 ms.
+   */
+  private tableDue: View['table'] | null = null;
   private frame = 0;
   /** The state of the current or last run, serialised, to recognise a repeated request. */
   private running = '';
@@ -87,6 +93,7 @@ export class WidgetController {
       status: host.builtStatus,
       table: this.el('[data-table-body]').innerHTML,
     };
+    this.el('details[data-table]').addEventListener('toggle', () => this.fillTable());
   }
 
   /** The reader is about to use the widget (pointer over it, focus in it): get the worker ready. */
@@ -373,6 +380,7 @@ export class WidgetController {
     this.shownState = null;
     this.running = '';
     this.place(this.original.plot);
+    this.tableDue = null;
     this.el('[data-table-body]').innerHTML = this.original.table;
     this.progress(0);
     this.say(`Reset to this page's settings. ${this.original.status}`);
@@ -385,7 +393,15 @@ export class WidgetController {
     this.shown = view;
     this.place(view.figure);
     this.el('[data-plot]').setAttribute('aria-label', view.label);
-    this.el('[data-table-body]').replaceChildren(renderTable(document, view.table));
+    this.tableDue = view.table;
+    this.fillTable();
+  }
+
+  /** The shown figure's table into “Show as table”, once it is open. */
+  private fillTable(): void {
+    if (!this.tableDue || !this.el<HTMLDetailsElement>('details[data-table]').open) return;
+    this.el('[data-table-body]').replaceChildren(renderTable(document, this.tableDue));
+    this.tableDue = null;
   }
 
   /** The figure's markup in place, changing only what differs from the one shown (see morph.ts). */
