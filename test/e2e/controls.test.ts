@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { watchedContext, type WatchedContext } from '../helpers/browser.ts';
 import { pages, parsePage } from '../helpers/dist.ts';
-import { servedSite } from '../helpers/site.ts';
+import { openWidget, servedSite } from '../helpers/site.ts';
 
 /** Each widget instance on the site with the names of its controls of each sort, read from the built HTML. */
 type Found = { name: string; key: string; mode: string; path: string; log: string[]; seeds: string[]; lists: string[]; sliders: string[] };
@@ -42,14 +42,7 @@ async function typeInto(page: Page, field: Locator, text: string): Promise<void>
   if (text) await page.keyboard.type(text);
 }
 
-async function open(w: WatchedContext, widget: Found): Promise<{ page: Page; root: Locator }> {
-  const page = await w.context.newPage();
-  await page.goto(`${site.origin}${widget.path}`, { waitUntil: 'load' });
-  const root = page.locator(`notebook-widget[data-key="${widget.key}"]`);
-  await root.scrollIntoViewIfNeeded();
-  await page.waitForFunction((key) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${key}"]`)?.dataset.ready === 'full', widget.key, { timeout: 20_000 });
-  return { page, root };
-}
+const open = (w: WatchedContext, widget: Found) => openWidget(w.context, site.origin, widget);
 
 /** The widget's state as its element holds it (what Run sends to the worker). */
 const stateOf = (page: Page, key: string, name: string) =>

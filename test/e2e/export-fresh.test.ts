@@ -12,6 +12,7 @@ import { DEFINITIONS } from '../../components/widgets/definitions.ts';
 import { watchedContext } from '../helpers/browser.ts';
 import { pages, parsePage } from '../helpers/dist.ts';
 import { servedSite } from '../helpers/site.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 /** A widget in the built HTML: where it is, the page's settings, and the figure and table built with it. */
 type Built = { name: string; key: string; mode: string; path: string; props: Record<string, unknown>; plot: string; columns: string[]; rows: string[][] };
@@ -28,16 +29,6 @@ const BUILT: Built[] = pages().flatMap((page) =>
   })));
 
 const site = servedSite();
-
-/** RFC 4180 CSV with CRLF line ends → rows of fields. */
-const csvRows = (text: string) => text.trimEnd().split('\r\n').map((line) => {
-  const fields: string[] = [];
-  const field = /("(?:[^"]|"")*"|[^,]*)(,|$)/y; // one field and what ends it; empty last fields count
-  for (let m = field.exec(line); m; m = m[2] === '' ? null : field.exec(line)) {
-    fields.push(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]);
-  }
-  return fields;
-});
 
 async function download(page: Page, button: Locator): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
@@ -64,7 +55,7 @@ describe('exports of a run on a fresh page', () => {
 
       const csv = await download(page, root.locator('[data-action="export-csv"]'));
       expect(csv.name).toBe(`${widget.key}-seed${widget.props.seed}.csv`);
-      const [header, ...rows] = csvRows(csv.text);
+      const [header, ...rows] = parseCsv(csv.text);
       expect(header).toEqual(widget.columns);
       // Where the table shows a curve at fewer points, the CSV has every point: the built table's rows among them.
       for (const row of widget.rows) expect(rows).toContainEqual(row);

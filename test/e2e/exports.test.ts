@@ -17,31 +17,11 @@ import { SPECS } from '../../components/widgets/specs.ts';
 import { findChromium } from '../../scripts/find-chromium.mjs';
 import { CHROME_ARGS, watchedContext, type WatchedContext } from '../helpers/browser.ts';
 import { firstOfEachWidget, type FoundWidget } from '../helpers/dist.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { servedSite } from '../helpers/site.ts';
 
 type Found = FoundWidget;
 const WIDGETS = firstOfEachWidget();
-
-/** RFC 4180 CSV → rows of fields (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
-      if (c === '\r') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 /** `<Name a="x" b={3} c={["p", "q"]} />` → { a: 'x', b: 3, c: ['p', 'q'] }; braces hold JSON here. */
 function mdxProps(line: string, name: string): Record<string, unknown> {

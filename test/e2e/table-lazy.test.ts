@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watchedContext, type WatchedContext } from '../helpers/browser.ts';
 import { firstOfEachWidget } from '../helpers/dist.ts';
-import { servedSite } from '../helpers/site.ts';
+import { openWidget, servedSite } from '../helpers/site.ts';
 
 const WIDGETS = firstOfEachWidget();
 const site = servedSite();
@@ -21,36 +21,30 @@ const readTable = (root: Locator): Promise<Table> => root.locator('[data-table-b
   rows: [...box.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
 }));
 
-/** Opens the widget, ready to run; `openTable` first opens “Show as table”. */
-async function open(page: Page, path: string, key: string, openTable: boolean): Promise<Locator> {
-  await page.goto(`${site.origin}${path}`, { waitUntil: 'load' });
-  const root = page.locator(`notebook-widget[data-key="${key}"]`);
-  await root.scrollIntoViewIfNeeded();
-  await page.waitForFunction((k) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${k}"]`)?.dataset.ready === 'full', key, { timeout: 20_000 });
-  if (openTable) await root.locator('details[data-table] > summary').click();
-  return root;
+/** A new page at the widget, ready to run; `openTable` first opens “Show as table”. */
+async function open(w: WatchedContext, widget: { path: string; key: string }, openTable: boolean): Promise<{ page: Page; root: Locator }> {
+  const opened = await openWidget(w.context, site.origin, widget);
+  if (openTable) await opened.root.locator('details[data-table] > summary').click();
+  return opened;
 }
 
 /**
- * A new figure: a live widget's first select moves to its next option (it recomputes); a training
- * widget trains one epoch (Step). Resolves once the new figure and its status are in place.
+ * A new figure: the widget's first select moves to its next option; a live widget recomputes at
+ * once, a training widget trains it to the end (Run), redrawing as it goes. Resolves once the run
+ * is over and its figure in place (the progress bar full: both are shown at once).
  */
 async function newFigure(page: Page, root: Locator, key: string, mode: string): Promise<void> {
   const status = await root.locator('[data-status]').textContent();
-  const figure = await root.locator('[data-plot]').innerHTML();
-  if (mode === 'train') {
-    await root.locator('[data-action="step"]').click();
-  } else {
-    const select = root.locator('[data-controls] select').first();
-    const current = await select.inputValue();
-    const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    await select.selectOption(options.find((o) => o !== current)!);
-  }
-  // A paused run says so at once and its figure follows: wait for both.
-  await page.waitForFunction(([k, before, drawn]) => {
+  const select = root.locator('[data-controls] select').first();
+  const current = await select.inputValue();
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  await select.selectOption(options.find((o) => o !== current)!);
+  if (mode === 'train') await root.locator('[data-action="run"]').click();
+  await page.waitForFunction(([k, before]) => {
     const el = document.querySelector(`notebook-widget[data-key="${k}"]`)!;
-    return !el.hasAttribute('data-busy') && el.querySelector('[data-status]')!.textContent !== before && el.querySelector('[data-plot]')!.innerHTML !== drawn;
-  }, [key, status, figure] as const, { timeout: 60_000 });
+    return !el.hasAttribute('data-busy') && el.querySelector<HTMLProgressElement>('[data-progress]')!.value === 1
+      && el.querySelector('[data-status]')!.textContent !== before;
+  }, [key, status] as const, { timeout: 90_000 });
 }
 
 describe('“Show as table” is built when opened', () => {
@@ -67,9 +61,8 @@ describe('“Show as table” is built when opened', () => {
   });
 
   for (const widget of WIDGETS) {
-    it(`<${widget.name}> on ${widget.path}: a closed table is left alone, and opened shows the figure's table`, { timeout: 120_000 }, async () => {
-      const page = await w.context.newPage();
-      const root = await open(page, widget.path, widget.key, false);
+    it(`<${widget.name}> on ${widget.path}: a closed table is left alone, and opened shows the figure's table`, { timeout: 240_000 }, async () => {
+      const { page, root } = await open(w, widget, false);
       const built = await readTable(root);
       await root.locator('[data-table-body]').evaluate((box) => {
         const counter = { changes: 0 };
@@ -83,8 +76,7 @@ describe('“Show as table” is built when opened', () => {
       const opened = await readTable(root);
 
       // The same change in a page whose table was open all along.
-      const other = await w.context.newPage();
-      const otherRoot = await open(other, widget.path, widget.key, true);
+      const { page: other, root: otherRoot } = await open(w, widget, true);
       await newFigure(other, otherRoot, widget.key, widget.mode);
       const always = await readTable(otherRoot);
       expect(always.rows.length).toBeGreaterThan(0);

@@ -11,19 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { seriousAxeViolations } from '../helpers/axe.ts';
 import { TIMED, watchedContext, type WatchedContext } from '../helpers/browser.ts';
 import { firstOfEachWidget, type FoundWidget } from '../helpers/dist.ts';
-import { servedSite } from '../helpers/site.ts';
+import { openWidget, servedSite } from '../helpers/site.ts';
 
 const TRAINING = firstOfEachWidget().filter((w) => w.mode === 'train');
 const site = servedSite();
 
-async function open(w: WatchedContext, widget: FoundWidget): Promise<{ page: Page; root: Locator }> {
-  const page = await w.context.newPage();
-  await page.goto(`${site.origin}${widget.path}`, { waitUntil: 'load' });
-  const root = page.locator(`notebook-widget[data-key="${widget.key}"]`);
-  await root.scrollIntoViewIfNeeded();
-  await page.waitForFunction((key) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${key}"]`)?.dataset.ready === 'full', widget.key, { timeout: 20_000 });
-  return { page, root };
-}
+const open = (w: WatchedContext, widget: FoundWidget) => openWidget(w.context, site.origin, widget);
 
 const status = (root: Locator) => root.locator('[data-status]').textContent().then((t) => t ?? '');
 const progress = (root: Locator) => root.locator('[data-progress]').evaluate((bar) => (bar as HTMLProgressElement).value);

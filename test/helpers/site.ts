@@ -2,7 +2,7 @@
  * For an end-to-end test file: the built site served on 127.0.0.1 and a Chromium, started before
  * the file's tests and closed after them. Inside tests, read `site.browser` and `site.origin`.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { DIST } from './dist.ts';
@@ -32,4 +32,17 @@ export function servedSite(root = DIST): ServedSite {
       return server.origin;
     },
   };
+}
+
+/**
+ * A new page of `context` at the widget's page, scrolled to the widget and waited for until its
+ * script has hydrated it in full (`data-ready="full"`): ready for a reader's first change.
+ */
+export async function openWidget(context: BrowserContext, origin: string, widget: { path: string; key: string }): Promise<{ page: Page; root: Locator }> {
+  const page = await context.newPage();
+  await page.goto(`${origin}${widget.path}`, { waitUntil: 'load' });
+  const root = page.locator(`notebook-widget[data-key="${widget.key}"]`);
+  await root.scrollIntoViewIfNeeded();
+  await page.waitForFunction((key) => document.querySelector<HTMLElement>(`notebook-widget[data-key="${key}"]`)?.dataset.ready === 'full', widget.key, { timeout: 20_000 });
+  return { page, root };
 }

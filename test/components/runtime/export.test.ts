@@ -12,16 +12,7 @@ import { fileBase, linkTo, MAX_FILE_BASE, runFile } from '../../../components/ru
 import { defaultState, validateState } from '../../../components/runtime/params.ts';
 import type { ParamSpec, Params, StateOf, WidgetSpec } from '../../../components/runtime/params-types.ts';
 import { DEFINITIONS } from '../../../components/widgets/definitions.ts';
-
-/** CSV lines split at commas outside quotes, quotes undone (enough for these tables). */
-const csvRows = (text: string) => text.trimEnd().split('\r\n').map((line) => {
-  const fields: string[] = [];
-  const field = /("(?:[^"]|"")*"|[^,]*)(,|$)/y; // one field and what ends it; empty last fields count
-  for (let m = field.exec(line); m; m = m[2] === '' ? null : field.exec(line)) {
-    fields.push(m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1]);
-  }
-  return fields;
-});
+import { parseCsv } from '../../helpers/csv.ts';
 
 describe('runFile', () => {
   for (const [name, load] of Object.entries(DEFINITIONS)) {
@@ -36,7 +27,7 @@ describe('runFile', () => {
       const csv = runFile('csv', name, def.spec, 'my-key', state, view);
       expect(csv.name).toBe(`my-key-seed${state.seed}.csv`);
       expect(csv.type).toBe('text/csv');
-      const [header, ...rows] = csvRows(csv.text);
+      const [header, ...rows] = parseCsv(csv.text);
       expect(header).toEqual(table.columns);
       expect(rows).toEqual(table.rows.map((r) => r.map(String)));
 
